@@ -1,0 +1,97 @@
+package org.itsupport.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+import static org.itsupport.identity.Roles.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.itsupport.ticket.TicketProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each role may see and do. Task access itself is not granted here: the engine grants it to a task's
+ * candidate groups and assignee, so agents see only their groups' tasks and requesters only their own.
+ */
+@Component
+public class RoleAuthorizations {
+
+  private final AuthorizationService authorizations;
+
+  public RoleAuthorizations(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  /** Adds the missing grants; existing ones, and any an administrator added, stay. */
+  public void grant() {
+    for (String group : Roles.allIds()) {
+      grant(group, APPLICATION, "tasklist", ACCESS);
+      // a company directory: Tasklist shows who a task is assigned to, the intake checks the requester exists
+      grant(group, USER, ANY, READ);
+    }
+
+    for (String group : List.of(REQUESTERS, SERVICE_DESK)) {
+      grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ, CREATE_INSTANCE);
+      grant(group, PROCESS_INSTANCE, ANY, CREATE);
+    }
+    for (String group : AGENTS) {
+      // task forms, the diagram in Tasklist
+      grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ);
+    }
+
+    grant(SERVICE_MANAGERS, APPLICATION, "cockpit", ACCESS);
+    grant(SERVICE_MANAGERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY);
+    grant(SERVICE_MANAGERS, PROCESS_INSTANCE, ANY, READ);
+    grant(SERVICE_MANAGERS, TASK, ANY, READ);
+    grant(SERVICE_MANAGERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+
+    // process owners change decision tables from Camunda Modeler: a new deployment through the REST API
+    grant(PROCESS_OWNERS, APPLICATION, "cockpit", ACCESS);
+    grant(PROCESS_OWNERS, DEPLOYMENT, ANY, CREATE, READ);
+    grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(PROCESS_OWNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+    grant(PROCESS_OWNERS, PROCESS_DEFINITION, ANY, READ, READ_HISTORY);
+
+    // auditors read everything, change nothing
+    grant(AUDITORS, APPLICATION, "cockpit", ACCESS);
+    grant(AUDITORS, DEPLOYMENT, ANY, READ);
+    grant(AUDITORS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY);
+    grant(AUDITORS, PROCESS_INSTANCE, ANY, READ);
+    grant(AUDITORS, TASK, ANY, READ);
+    grant(AUDITORS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(AUDITORS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+  }
+
+  public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+}

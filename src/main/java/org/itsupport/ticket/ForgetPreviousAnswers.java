@@ -1,0 +1,31 @@
+package org.itsupport.ticket;
+
+import static org.itsupport.ticket.TicketVariables.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a loop brings a decision task back (rework, new problem, reopen), its form would open with the last
+ * round's answer already chosen. On create, this removes that answer from the ticket; history keeps it.
+ */
+@Component("forgetPreviousAnswers")
+public class ForgetPreviousAnswers implements TaskListener {
+
+  private static final Map<String, List<String>> ANSWERS = Map.of(
+      TicketProcess.APPROVE_CHANGE, List.of(APPROVAL_DECISION, REJECTION_REASON),
+      TicketProcess.EXECUTE_CHANGE, List.of(EXECUTION_OUTCOME, NEW_PROBLEM),
+      TicketProcess.VERIFY_RESOLUTION, List.of(VERIFICATION_RESULT, VERIFICATION_FEEDBACK));
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<String> answers = ANSWERS.get(task.getTaskDefinitionKey());
+    if (answers == null) {
+      throw new IllegalStateException("No answers to forget for user task " + task.getTaskDefinitionKey());
+    }
+    answers.forEach(task.getExecution()::removeVariable);
+  }
+}

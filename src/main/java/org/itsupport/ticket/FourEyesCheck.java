@@ -1,0 +1,25 @@
+package org.itsupport.ticket;
+
+import static org.itsupport.ticket.TicketVariables.PLANNED_BY;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four-eyes rule on "Approve change": whoever wrote the plan can neither claim nor complete its approval.
+ * Listens to assignment and complete.
+ */
+@Component("fourEyesCheck")
+public class FourEyesCheck implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String user = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : CompletingUser.of(task);
+    if (user != null && user.equals(task.getVariable(PLANNED_BY))) {
+      throw new InvalidInputException(List.of(
+          "approvalDecision: " + user + " wrote this plan and so cannot approve it; another approver must decide"));
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.itsupport.ticket;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The server-side rules of one form: required fields, value lists, fields required only in some case.
+ * Tasklist enforces the same rules in the browser; these also hold for REST callers.
+ */
+public final class InputRules {
+
+  /** Reads a submitted or stored value by variable name. */
+  public interface Values extends Function<String, Object> {
+  }
+
+  private interface Rule {
+    Optional<String> problem(Values values);
+  }
+
+  private final List<Rule> rules;
+  private final Map<String, List<String>> valueLists;
+
+  private InputRules(List<Rule> rules, Map<String, List<String>> valueLists) {
+    this.rules = List.copyOf(rules);
+    this.valueLists = Map.copyOf(valueLists);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Throws {@link InvalidInputException} listing every problem; returns quietly when all rules hold. */
+  public void check(Values values) {
+    List<String> problems = rules.stream().map(rule -> rule.problem(values)).flatMap(Optional::stream).toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  /** The allowed values of a field with a value list; empty when it has none. */
+  public List<String> allowedValues(String field) {
+    return valueLists.getOrDefault(field, List.of());
+  }
+
+  private static boolean isBlank(Object value) {
+    return value == null || value instanceof String text && text.isBlank();
+  }
+
+  public static final class Builder {
+
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, List<String>> valueLists = new LinkedHashMap<>();
+
+    public Builder required(String... fields) {
+      for (String field : fields) {
+        rules.add(values -> isBlank(values.apply(field)) ? Optional.of(field + ": is required") : Optional.empty());
+      }
+      return this;
+    }
+
+    /** Required, and one of the listed values. */
+    public Builder oneOf(String field, String... allowed) {
+      List<String> list = List.of(allowed);
+      valueLists.put(field, list);
+      rules.add(values -> {
+        Object value = values.apply(field);
+        if (isBlank(value)) {
+          return Optional.of(field + ": is required");
+        }
+        return list.contains(value)
+            ? Optional.empty()
+            : Optional.of(field + ": '" + value + "' is not one of " + String.join(", ", list));
+      });
+      return this;
+    }
+
+    public Builder maxLength(String field, int max) {
+      rules.add(values -> values.apply(field) instanceof String text && text.length() > max
+          ? Optional.of(field + ": is " + text.length() + " characters long, at most " + max + " are allowed")
+          : Optional.empty());
+      return this;
+    }
+
+    /** Required when another field has the given value. */
+    public Builder requiredWhen(String field, String otherField, String otherValue) {
+      return requiredWhen(field, values -> otherValue.equals(values.apply(otherField)),
+          otherField + " is '" + otherValue + "'");
+    }
+
+    public Builder requiredWhen(String field, Predicate<Values> condition, String conditionText) {
+      rules.add(values -> condition.test(values) && isBlank(values.apply(field))
+          ? Optional.of(field + ": is required when " + conditionText)
+          : Optional.empty());
+      return this;
+    }
+
+    /** Required true or false. */
+    public Builder yesOrNo(String field) {
+      rules.add(values -> values.apply(field) instanceof Boolean
+          ? Optional.empty()
+          : Optional.of(field + ": must be true or false"));
+      return this;
+    }
+
+    /** A whole number from min to max, required unless {@code skip} holds. */
+    public Builder wholeNumberBetween(String field, int min, int max, Predicate<Values> skip) {
+      rules.add(values -> {
+        if (skip.test(values)) {
+          return Optional.empty();
+        }
+        Object value = values.apply(field);
+        boolean ok = value instanceof Number number
+            && number.doubleValue() == Math.rint(number.doubleValue())
+            && number.doubleValue() >= min && number.doubleValue() <= max;
+        return ok ? Optional.empty()
+            : Optional.of(field + ": must be a whole number from " + min + " to " + max);
+      });
+      return this;
+    }
+
+    public InputRules build() {
+      return new InputRules(rules, valueLists);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.itsupport.ticket;
+
+import static org.itsupport.ticket.TicketVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.itsupport.numbering.TicketNumbers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the intake, gives the ticket its number as business key and starts its record. Runs in the
+ * transaction that submits the start form, so bad input is refused with a message and nothing is stored.
+ */
+@Component("registerTicket")
+public class RegisterTicket implements JavaDelegate {
+
+  private final TicketNumbers ticketNumbers;
+
+  public RegisterTicket(TicketNumbers ticketNumbers) {
+    this.ticketNumbers = ticketNumbers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    TicketInputRules.INTAKE.check(execution::getVariable);
+    String requesterId = requesterId(execution);
+
+    Instant submittedAt = EngineClock.now();
+    String ticketNumber = ticketNumbers.next(submittedAt);
+    execution.setProcessBusinessKey(ticketNumber);
+    execution.setVariable(TICKET_NUMBER, ticketNumber);
+    execution.setVariable(SUBMITTED_AT, Date.from(submittedAt));
+    execution.setVariable(REQUESTER_ID, requesterId);
+    execution.setVariable(REOPEN_COUNT, 0);
+    execution.setVariable(RESPONSE_SLA_BREACHED, false);
+    execution.setVariable(RESOLUTION_SLA_BREACHED, false);
+  }
+
+  /** Whoever the form names, else whoever is signed in; it must be a user who can verify the fix. */
+  private static String requesterId(DelegateExecution execution) {
+    String named = execution.getVariable(REQUESTER_ID) instanceof String id && !id.isBlank() ? id.trim() : null;
+    String requesterId = named != null ? named : (String) execution.getVariable(INITIATOR_ID);
+    if (requesterId == null) {
+      throw new InvalidInputException(List.of(REQUESTER_ID + ": is required when nobody is signed in"));
+    }
+    long known = execution.getProcessEngineServices().getIdentityService()
+        .createUserQuery().userId(requesterId).count();
+    if (known == 0) {
+      throw new InvalidInputException(List.of(REQUESTER_ID + ": there is no user '" + requesterId + "'"));
+    }
+    return requesterId;
+  }
+}

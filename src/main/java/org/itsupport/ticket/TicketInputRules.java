@@ -1,0 +1,69 @@
+package org.itsupport.ticket;
+
+import static org.itsupport.ticket.TicketVariables.*;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/** The rules of every ticket form, by the start event or the user task that shows it. */
+public final class TicketInputRules {
+
+  private TicketInputRules() {
+  }
+
+  /** Start form "submit-ticket". */
+  public static final InputRules INTAKE = InputRules.builder()
+      .required(REQUESTER_NAME, REQUESTER_DEPARTMENT, REQUESTER_CONTACT, TITLE, DESCRIPTION, AFFECTED_SYSTEM)
+      .maxLength(TITLE, 120)
+      .oneOf(CHANNEL, "portal", "email", "phone", "chat", "on-site", "monitoring")
+      .oneOf(SERVICE_TYPE, "hardware", "software", "network", "account-access", "security", "consultation", "other")
+      .oneOf(IMPACT, "organisation", "department", "single-user")
+      .oneOf(URGENCY, "critical", "high", "medium", "low")
+      .build();
+
+  private static final Predicate<InputRules.Values> SKIPPED =
+      values -> Boolean.TRUE.equals(values.apply(SURVEY_SKIPPED));
+
+  /** User task forms, by task definition key. */
+  public static final Map<String, InputRules> BY_TASK = Map.of(
+      TicketProcess.DIAGNOSE_AT_FIRST_LINE, InputRules.builder()
+          .required(FIRST_LINE_NOTES)
+          .oneOf(FIRST_LINE_OUTCOME, "solved", "escalate")
+          .requiredWhen(RESOLUTION, FIRST_LINE_OUTCOME, "solved")
+          .build(),
+      TicketProcess.REVIEW_AND_DIAGNOSE, InputRules.builder()
+          .oneOf(PRIORITY, "P1", "P2", "P3", "P4")
+          .requiredWhen(PRIORITY_CORRECTION_REASON,
+              values -> !Objects.equals(values.apply(PRIORITY), values.apply(SLA_PRIORITY)),
+              "the priority changes")
+          .required(ROOT_CAUSE, PLAN_STEPS)
+          .oneOf(CHANGE_TYPE, "routine-fix", "software-install", "hardware-replacement", "configuration-change",
+              "core-configuration-change", "system-reinstall", "data-migration")
+          .yesOrNo(BACKUP_AVAILABLE)
+          .build(),
+      TicketProcess.APPROVE_CHANGE, InputRules.builder()
+          .oneOf(APPROVAL_DECISION, "approve", "reject")
+          .requiredWhen(REJECTION_REASON, APPROVAL_DECISION, "reject")
+          .build(),
+      TicketProcess.EXECUTE_CHANGE, InputRules.builder()
+          .required(EXECUTION_STEPS)
+          .oneOf(EXECUTION_OUTCOME, "fixed", "new-problem")
+          .requiredWhen(RESOLUTION, EXECUTION_OUTCOME, "fixed")
+          .requiredWhen(NEW_PROBLEM, EXECUTION_OUTCOME, "new-problem")
+          .build(),
+      TicketProcess.VERIFY_RESOLUTION, InputRules.builder()
+          .oneOf(VERIFICATION_RESULT, "confirmed", "not-fixed")
+          .requiredWhen(VERIFICATION_FEEDBACK, VERIFICATION_RESULT, "not-fixed")
+          .build(),
+      TicketProcess.RATE_SERVICE, InputRules.builder()
+          .yesOrNo(SURVEY_SKIPPED)
+          .wholeNumberBetween(SCORE_RESPONSE_SPEED, 1, 5, SKIPPED)
+          .wholeNumberBetween(SCORE_EFFICIENCY, 1, 5, SKIPPED)
+          .wholeNumberBetween(SCORE_ATTITUDE, 1, 5, SKIPPED)
+          .wholeNumberBetween(SCORE_EXPERTISE, 1, 5, SKIPPED)
+          .build(),
+      TicketProcess.FOLLOW_UP_LOW_RATING, InputRules.builder().required(FOLLOW_UP_NOTES).build(),
+      TicketProcess.REVIEW_RESPONSE_BREACH, InputRules.builder().required(ESCALATION_ACTION).build(),
+      TicketProcess.REVIEW_RESOLUTION_BREACH, InputRules.builder().required(ESCALATION_ACTION).build());
+}
