@@ -222,6 +222,7 @@ class TicketProcessTest {
 
     complete(task(ticket), Map.of(VERIFICATION_RESULT, "not-fixed", VERIFICATION_FEEDBACK, "Locked out again"));
 
+    routeToSpecialists(ticket);
     assertThat(ticket).hasPassed("Task_ReopenTicket").isWaitingAt(REVIEW_AND_DIAGNOSE);
     assertThat(task(ticket)).hasCandidateGroup("hardware-support");
     assertThat(ticket).variables().containsEntry(REOPEN_COUNT, 1).containsEntry(REOPENED_AT, now());
@@ -337,6 +338,7 @@ class TicketProcessTest {
     plan.put(PRIORITY_CORRECTION_REASON, "The whole finance team works on this laptop's shared printer queue");
     complete(task(ticket), plan);
     execute(job("Task_RecomputeSlaTargets", ticket));
+    assessChangeRisk(ticket);
 
     assertThat(ticket).isWaitingAt(APPROVE_CHANGE).variables()
         .containsEntry(PRIORITY, "P1")
@@ -396,7 +398,7 @@ class TicketProcessTest {
     return intake;
   }
 
-  ProcessInstance submit(Map<String, Object> overrides) {
+  static ProcessInstance submit(Map<String, Object> overrides) {
     Map<String, Object> intake = intake();
     intake.putAll(overrides);
     ProcessInstance ticket = runtimeService().startProcessInstanceByKey(KEY, intake);
@@ -414,9 +416,25 @@ class TicketProcessTest {
   }
 
   static void escalate(ProcessInstance ticket) {
+    escalateWithoutRouting(ticket);
+    routeToSpecialists(ticket);
+  }
+
+  /** The first line escalates; routing to the specialists is still to run. */
+  static void escalateWithoutRouting(ProcessInstance ticket) {
     claim(task(DIAGNOSE_AT_FIRST_LINE, ticket), "dora");
     complete(task(DIAGNOSE_AT_FIRST_LINE, ticket),
         Map.of(FIRST_LINE_NOTES, "Checked the knowledge base", FIRST_LINE_OUTCOME, "escalate"));
+  }
+
+  /** Routing runs asynchronously after the first line's (or the requester's) task. */
+  static void routeToSpecialists(ProcessInstance ticket) {
+    execute(job("Task_DetermineSpecialistGroup", ticket));
+  }
+
+  /** The change risk is assessed asynchronously after the plan. */
+  static void assessChangeRisk(ProcessInstance ticket) {
+    execute(job("Task_AssessChangeRisk", ticket));
   }
 
   static Map<String, Object> plan(String changeType, boolean backupAvailable) {
@@ -435,6 +453,7 @@ class TicketProcessTest {
     Map<String, Object> plan = plan(changeType, backupAvailable);
     plan.put(PRIORITY, runtimeService().getVariable(ticket.getId(), PRIORITY));
     complete(task(REVIEW_AND_DIAGNOSE, ticket), plan);
+    assessChangeRisk(ticket);
   }
 
   static void decide(ProcessInstance ticket, String approver, String decision, String reason) {
