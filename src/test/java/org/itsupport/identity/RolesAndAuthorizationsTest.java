@@ -94,6 +94,11 @@ class RolesAndAuthorizationsTest {
     assertThat(as("dora", () -> tasks.createTaskQuery().processInstanceId(ticket.getId()).count())).isEqualTo(1);
     assertThat(as("hank", () -> tasks.createTaskQuery().processInstanceId(ticket.getId()).count())).isZero();
     assertThat(as("alice", () -> tasks.createTaskQuery().processInstanceId(ticket.getId()).count())).isZero();
+    // agents may look up any ticket (and Tasklist shows its number on the task card); requesters may not
+    assertThat(as("hank", () -> runtime.createVariableInstanceQuery().processInstanceIdIn(ticket.getId())
+        .variableName(TICKET_NUMBER).count())).isEqualTo(1);
+    assertThat(as("bob", () -> runtime.createVariableInstanceQuery().processInstanceIdIn(ticket.getId())
+        .variableName(TICKET_NUMBER).count())).isZero();
 
     // the filters find it for the service desk: its group's queue, and P1/P2 open (department + critical = P2)
     assertThat(as("dora", () -> filteredTaskIds(MY_GROUPS_TASKS))).contains(firstLine.getId());
