@@ -2,16 +2,14 @@ package org.itsupport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.itsupport.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The REST API answers only authenticated callers, with their own authorizations. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ApplicationTest
 class RestApiSecurityTest {
 
   @Autowired

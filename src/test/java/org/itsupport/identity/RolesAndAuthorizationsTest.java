@@ -15,7 +15,6 @@ import static org.itsupport.identity.TasklistFilters.P1_P2_OPEN;
 import static org.itsupport.ticket.TicketVariables.*;
 
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,16 +30,15 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.itsupport.ApplicationTest;
+import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The demo people, their groups, the Tasklist filters and who may see and do what. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ApplicationTest
 class RolesAndAuthorizationsTest {
 
   @Autowired
@@ -154,18 +152,8 @@ class RolesAndAuthorizationsTest {
   }
 
   private ProcessInstance startAs(String user, Map<String, Object> overrides) {
-    Map<String, Object> intake = new HashMap<>();
-    intake.put(REQUESTER_NAME, "Alice Archer");
-    intake.put(REQUESTER_DEPARTMENT, "Finance");
-    intake.put(REQUESTER_CONTACT, "alice@example.org");
-    intake.put(CHANNEL, "portal");
-    intake.put(SERVICE_TYPE, "software");
-    intake.put(TITLE, "Cannot sign in");
-    intake.put(DESCRIPTION, "The account is locked");
-    intake.put(IMPACT, "single-user");
-    intake.put(URGENCY, "medium");
-    intake.put(AFFECTED_SYSTEM, "Finance app");
-    intake.putAll(overrides);
+    Map<String, Object> intake = SampleIntake.intake(overrides);
+    intake.remove(REQUESTER_ID); // the signed-in user is the requester
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(TicketProcess.KEY)
         .latestVersion().singleResult().getId();
     ProcessInstance ticket = as(user, () -> forms.submitStartForm(definitionId, intake));

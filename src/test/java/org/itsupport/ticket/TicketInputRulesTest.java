@@ -13,12 +13,12 @@ class TicketInputRulesTest {
 
   @Test
   void aCompleteIntakePasses() {
-    assertThatCode(() -> TicketInputRules.INTAKE.check(TicketProcessTest.intake()::get)).doesNotThrowAnyException();
+    assertThatCode(() -> TicketInputRules.INTAKE.check(SampleIntake.intake()::get)).doesNotThrowAnyException();
   }
 
   @Test
   void everyProblemOfAnIntakeIsNamedByItsField() {
-    Map<String, Object> intake = TicketProcessTest.intake();
+    Map<String, Object> intake = SampleIntake.intake();
     intake.remove(REQUESTER_NAME);
     intake.put(DESCRIPTION, "   ");
     intake.put(TITLE, "x".repeat(121));

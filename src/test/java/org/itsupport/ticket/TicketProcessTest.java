@@ -28,19 +28,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.itsupport.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One test per path through processes/it-support-ticket.bpmn, with the real decisions and the demo users.
  * The engine clock drives the SLA timers; jobs run when a test executes them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ApplicationTest
 class TicketProcessTest {
 
   /** A Tuesday morning in March: no daylight-saving change within the SLA windows used here. */
@@ -353,7 +351,7 @@ class TicketProcessTest {
 
   @Test
   void invalidIntake_isRefusedNamingEachField() {
-    Map<String, Object> intake = intake();
+    Map<String, Object> intake = SampleIntake.intake();
     intake.remove(TITLE);
     intake.put(URGENCY, "asap");
     intake.put(REQUESTER_ID, "nobody");
@@ -382,26 +380,8 @@ class TicketProcessTest {
 
   // --- the steps, as the people in them would fill in their forms
 
-  static Map<String, Object> intake() {
-    Map<String, Object> intake = new HashMap<>();
-    intake.put(REQUESTER_ID, "alice");
-    intake.put(REQUESTER_NAME, "Alice Archer");
-    intake.put(REQUESTER_DEPARTMENT, "Finance");
-    intake.put(REQUESTER_CONTACT, "alice@example.org");
-    intake.put(CHANNEL, "portal");
-    intake.put(SERVICE_TYPE, "hardware");
-    intake.put(TITLE, "Laptop cannot log in");
-    intake.put(DESCRIPTION, "Windows says the account is locked");
-    intake.put(IMPACT, "single-user");
-    intake.put(URGENCY, "high");
-    intake.put(AFFECTED_SYSTEM, "LT-0042");
-    return intake;
-  }
-
   static ProcessInstance submit(Map<String, Object> overrides) {
-    Map<String, Object> intake = intake();
-    intake.putAll(overrides);
-    ProcessInstance ticket = runtimeService().startProcessInstanceByKey(KEY, intake);
+    ProcessInstance ticket = runtimeService().startProcessInstanceByKey(KEY, SampleIntake.intake(overrides));
     assertThat(ticket).isWaitingAt("Task_RegisterTicket");
     execute(job(ticket));
     return ticket;
