@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.assertj.core.api.SoftAssertions;
 import org.itsupport.decisions.DecisionTableHarness.Evaluation;
@@ -18,11 +20,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Table test for decisions/ticket-sla-targets.dmn: the priority gives response and resolution targets. */
+/**
+ * Table test for decisions/ticket-sla-targets.dmn: the priority gives the response and resolution targets, the clock
+ * they run on, when a requester is reminded of an open question and when the wait for the answer ends.
+ */
 class TicketSlaTargetsDecisionTest {
 
   /** Most urgent first. */
   private static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");
+  /** Least demanding last: a more urgent priority never runs on a later clock than a less urgent one. */
+  private static final List<String> SLA_CLOCKS = List.of("24x7", "business-hours");
+  private static final List<String> DURATION_OUTPUTS =
+      List.of("responseTarget", "resolutionTarget", "answerReminder", "answerDeadline");
+
+  /** ISO-8601 days and time only: a month, a year or a week has no fixed length in working time. */
+  private static final Pattern DAY_TIME_DURATION =
+      Pattern.compile("^P(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?)?$");
+  private static final Duration DAY_24X7 = Duration.ofHours(24);
+  /** One working day of the business calendar's default working hours. */
+  private static final Duration DAY_BUSINESS_HOURS = Duration.ofHours(8).plusMinutes(30);
 
   private static DecisionTableHarness table;
 
@@ -31,37 +47,44 @@ class TicketSlaTargetsDecisionTest {
     table = DecisionTableHarness.load("ticket-sla-targets");
   }
 
-  @ParameterizedTest(name = "{0} -> respond within {1}, resolve within {2}, task priority {3} by {4}")
+  @ParameterizedTest(name = "{0} -> respond {1}, resolve {2}, task priority {3}, {4} clock, remind {5}, back to agent {6} by {7}")
   @CsvSource({
-      "P1, PT5M,  PT2H, 100, Rule_P1",
-      "P2, PT15M, PT4H, 75,  Rule_P2",
-      "P3, PT30M, PT8H, 50,  Rule_P3",
-      "P4, PT1H,  P3D,  25,  Rule_P4",
+      "P1, PT5M,  PT2H, 100, 24x7,           PT30M, PT2H, Rule_P1",
+      "P2, PT15M, PT4H, 75,  24x7,           PT1H,  PT4H, Rule_P2",
+      "P3, PT30M, PT8H, 50,  business-hours, PT4H,  P2D,  Rule_P3",
+      "P4, PT1H,  P3D,  25,  business-hours, P1D,   P3D,  Rule_P4",
   })
-  void eachPriorityGetsTheDefaultTargetsOfTheStandard(
-      String priority, String responseTarget, String resolutionTarget, int taskPriority, String rule) {
+  void eachPriorityGetsTheDefaultTargetsOfTheStandard(String priority, String responseTarget,
+      String resolutionTarget, int taskPriority, String slaClock, String answerReminder, String answerDeadline,
+      String rule) {
     Evaluation evaluation = evaluate(priority);
 
     assertThat(evaluation.matchedRuleIds()).containsExactly(rule);
     assertThat(evaluation.singleOutput()).isEqualTo(Map.of(
         "responseTarget", responseTarget,
         "resolutionTarget", resolutionTarget,
-        "taskPriority", taskPriority));
+        "taskPriority", taskPriority,
+        "slaClock", slaClock,
+        "answerReminder", answerReminder,
+        "answerDeadline", answerDeadline));
   }
 
   @Test
-  void everyPriorityMatchesExactlyOneRule_withParsableTargets_respondingBeforeResolving() {
+  void everyPriorityMatchesExactlyOneRule_withDayTimeDurationsOnAKnownClock_andEveryRuleIsReachable() {
     Set<String> reachedRules = new HashSet<>();
     SoftAssertions softly = new SoftAssertions();
     for (String priority : PRIORITIES) {
       Evaluation evaluation = evaluate(priority);
       softly.assertThat(evaluation.matchedRuleIds()).as("rules for %s", priority).hasSize(1);
       for (Map<String, Object> output : evaluation.outputs()) {
-        Duration response = Duration.parse((String) output.get("responseTarget"));
-        Duration resolution = Duration.parse((String) output.get("resolutionTarget"));
-        softly.assertThat(response).as("response target of %s", priority).isPositive();
-        softly.assertThat(response).as("response target of %s", priority).isLessThan(resolution);
+        softly.assertThat(output.get("slaClock")).as("clock of %s", priority).isIn(SLA_CLOCKS);
         softly.assertThat(output.get("taskPriority")).as("task priority of %s", priority).isInstanceOf(Integer.class);
+        for (String name : DURATION_OUTPUTS) {
+          softly.assertThat(output.get(name)).as("%s of %s", name, priority)
+              .isInstanceOfSatisfying(String.class, text -> assertThat(text)
+                  .matches(DAY_TIME_DURATION)
+                  .satisfies(duration -> assertThat(clockTime(duration, "24x7")).isPositive()));
+        }
       }
       reachedRules.addAll(evaluation.matchedRuleIds());
     }
@@ -71,24 +94,43 @@ class TicketSlaTargetsDecisionTest {
   }
 
   @Test
-  void moreUrgentPriorityNeverGetsLongerTargetsOrALowerTaskPriority() {
+  void everyPriorityRespondsBeforeItResolves_andRemindsBeforeTheWaitEnds_onItsOwnClock() {
+    SoftAssertions softly = new SoftAssertions();
+    for (String priority : PRIORITIES) {
+      Map<String, Object> output = evaluate(priority).singleOutput();
+      softly.assertThat(clockTime(output, "responseTarget")).as("response vs resolution target of %s", priority)
+          .isLessThan(clockTime(output, "resolutionTarget"));
+      softly.assertThat(clockTime(output, "answerReminder")).as("answer reminder vs deadline of %s", priority)
+          .isLessThan(clockTime(output, "answerDeadline"));
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void moreUrgentPriorityNeverGetsASlowerClockLongerTargetsOrALowerTaskPriority() {
+    SoftAssertions softly = new SoftAssertions();
     for (int i = 1; i < PRIORITIES.size(); i++) {
       Map<String, Object> moreUrgent = evaluate(PRIORITIES.get(i - 1)).singleOutput();
       Map<String, Object> lessUrgent = evaluate(PRIORITIES.get(i)).singleOutput();
       String pair = PRIORITIES.get(i - 1) + " vs " + PRIORITIES.get(i);
 
-      assertThat(Duration.parse((String) moreUrgent.get("responseTarget"))).as("response, %s", pair)
-          .isLessThanOrEqualTo(Duration.parse((String) lessUrgent.get("responseTarget")));
-      assertThat(Duration.parse((String) moreUrgent.get("resolutionTarget"))).as("resolution, %s", pair)
-          .isLessThanOrEqualTo(Duration.parse((String) lessUrgent.get("resolutionTarget")));
-      assertThat((Integer) moreUrgent.get("taskPriority")).as("task priority, %s", pair)
+      // with the clocks in this order, less clock time on the more urgent ticket also means less time on the wall
+      softly.assertThat(SLA_CLOCKS.indexOf(moreUrgent.get("slaClock"))).as("clock, %s", pair)
+          .isLessThanOrEqualTo(SLA_CLOCKS.indexOf(lessUrgent.get("slaClock")));
+      for (String name : DURATION_OUTPUTS) {
+        softly.assertThat(clockTime(moreUrgent, name)).as("%s, %s", name, pair)
+            .isLessThanOrEqualTo(clockTime(lessUrgent, name));
+      }
+      softly.assertThat((Integer) moreUrgent.get("taskPriority")).as("task priority, %s", pair)
           .isGreaterThan((Integer) lessUrgent.get("taskPriority"));
     }
+    softly.assertAll();
   }
 
   @Test
-  void tableListsThePrioritiesTheTicketPriorityTableGives() {
+  void tableListsThePrioritiesTheTicketPriorityTableGives_andTheClocks() {
     assertThat(table.allowedInputValues("priority")).containsExactlyElementsOf(PRIORITIES);
+    assertThat(table.allowedOutputValues("slaClock")).containsExactlyElementsOf(SLA_CLOCKS);
   }
 
   @ParameterizedTest(name = "priority {0} -> no targets")
@@ -102,5 +144,34 @@ class TicketSlaTargetsDecisionTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("priority", priority);
     return table.evaluate(variables);
+  }
+
+  /** An output duration as time on the output's own clock, so P3D and PT8H compare the way the SLA counts them. */
+  private static Duration clockTime(Map<String, Object> output, String name) {
+    return clockTime((String) output.get(name), (String) output.get("slaClock"));
+  }
+
+  /**
+   * Days and time parsed separately, since java.time.Duration would read a day as 24 hours: a day is 24 hours on
+   * the 24x7 clock and one working day on business hours, where an hour is a working hour.
+   */
+  private static Duration clockTime(String isoDuration, String slaClock) {
+    Matcher parts = DAY_TIME_DURATION.matcher(isoDuration);
+    if (!parts.matches()) {
+      throw new AssertionError(isoDuration + " is not an ISO-8601 duration of days and time");
+    }
+    Duration day = switch (slaClock) {
+      case "24x7" -> DAY_24X7;
+      case "business-hours" -> DAY_BUSINESS_HOURS;
+      default -> throw new AssertionError("unknown SLA clock " + slaClock);
+    };
+    return day.multipliedBy(number(parts.group(1)))
+        .plusHours(number(parts.group(2)))
+        .plusMinutes(number(parts.group(3)))
+        .plusSeconds(number(parts.group(4)));
+  }
+
+  private static long number(String digits) {
+    return digits == null ? 0 : Long.parseLong(digits);
   }
 }
