@@ -51,10 +51,13 @@ public class RoleAuthorizations {
       grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ, CREATE_INSTANCE);
       grant(group, PROCESS_INSTANCE, ANY, CREATE);
     }
+    // the requester answers an agent's question in the process the ticket calls for it
+    grant(REQUESTERS, PROCESS_DEFINITION, TicketProcess.QUESTION_KEY, READ);
     for (String group : AGENTS) {
       // task forms and the diagram in Tasklist; READ_INSTANCE lets an agent look up any ticket and shows
       // the ticket's number, priority and title on the task cards (tasks stay limited to their groups)
       grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ, READ_INSTANCE);
+      grant(group, PROCESS_DEFINITION, TicketProcess.QUESTION_KEY, READ, READ_INSTANCE);
     }
 
     grant(SERVICE_MANAGERS, APPLICATION, "cockpit", ACCESS);

@@ -5,16 +5,16 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** The process engine's clock: the time timers run on, which tests move forward. */
-final class EngineClock {
+public final class EngineClock {
 
   private EngineClock() {
   }
 
-  static Instant now() {
+  public static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  static Date nowAsDate() {
+  public static Date nowAsDate() {
     return Date.from(now());
   }
 }

@@ -9,13 +9,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a loop brings a decision task back (rework, new problem, reopen), its form would open with the last
- * round's answer already chosen. On create, this removes that answer from the ticket; history keeps it.
+ * When a loop brings a decision task back (question answered, rework, new problem, reopen), its form would
+ * open with the last round's answer already chosen. On create, this removes that answer from the ticket;
+ * history keeps it.
  */
 @Component("forgetPreviousAnswers")
 public class ForgetPreviousAnswers implements TaskListener {
 
   private static final Map<String, List<String>> ANSWERS = Map.of(
+      TicketProcess.DIAGNOSE_AT_FIRST_LINE, List.of(FIRST_LINE_OUTCOME),
+      TicketProcess.REVIEW_AND_DIAGNOSE, List.of(REVIEW_OUTCOME),
       TicketProcess.APPROVE_CHANGE, List.of(APPROVAL_DECISION, REJECTION_REASON),
       TicketProcess.EXECUTE_CHANGE, List.of(EXECUTION_OUTCOME, NEW_PROBLEM),
       TicketProcess.VERIFY_RESOLUTION, List.of(VERIFICATION_RESULT, VERIFICATION_FEEDBACK));

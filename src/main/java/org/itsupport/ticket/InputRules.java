@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -120,6 +121,17 @@ public final class InputRules {
         return ok ? Optional.empty()
             : Optional.of(field + ": must be a whole number from " + min + " to " + max);
       });
+      return this;
+    }
+
+    /** Rules that apply only when {@code condition} holds, e.g. the plan's fields once the plan is ready. */
+    public Builder when(Predicate<Values> condition, Consumer<Builder> conditionalRules) {
+      Builder nested = new Builder();
+      conditionalRules.accept(nested);
+      valueLists.putAll(nested.valueLists);
+      for (Rule rule : nested.rules) {
+        rules.add(values -> condition.test(values) ? rule.problem(values) : Optional.empty());
+      }
       return this;
     }
 

@@ -1,17 +1,30 @@
 package org.itsupport.ticket;
 
+import static org.itsupport.ticket.TicketVariables.FIRST_LINE_AGENT;
 import static org.itsupport.ticket.TicketVariables.PLANNED_BY;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Remembers who wrote the plan, so that person cannot approve it. */
-@Component("recordPlanAuthor")
-public class RecordPlanAuthor implements TaskListener {
+/**
+ * Remembers who completed a diagnosis: the first-line agent, and the specialist who wrote the plan (who
+ * therefore cannot approve it). A question they ask the requester is recorded under their name.
+ */
+@Component("recordCompleter")
+public class RecordCompleter implements TaskListener {
+
+  private static final Map<String, String> COMPLETED_BY = Map.of(
+      TicketProcess.DIAGNOSE_AT_FIRST_LINE, FIRST_LINE_AGENT,
+      TicketProcess.REVIEW_AND_DIAGNOSE, PLANNED_BY);
 
   @Override
   public void notify(DelegateTask task) {
-    task.getExecution().setVariable(PLANNED_BY, CompletingUser.of(task));
+    String variable = COMPLETED_BY.get(task.getTaskDefinitionKey());
+    if (variable == null) {
+      throw new IllegalStateException("No completer variable for user task " + task.getTaskDefinitionKey());
+    }
+    task.getExecution().setVariable(variable, CompletingUser.of(task));
   }
 }

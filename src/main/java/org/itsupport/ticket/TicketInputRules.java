@@ -22,6 +22,8 @@ public final class TicketInputRules {
       .oneOf(URGENCY, "critical", "high", "medium", "low")
       .build();
 
+  private static final String ASK_REQUESTER = "ask-requester";
+
   private static final Predicate<InputRules.Values> SKIPPED =
       values -> Boolean.TRUE.equals(values.apply(SURVEY_SKIPPED));
 
@@ -29,18 +31,22 @@ public final class TicketInputRules {
   public static final Map<String, InputRules> BY_TASK = Map.of(
       TicketProcess.DIAGNOSE_AT_FIRST_LINE, InputRules.builder()
           .required(FIRST_LINE_NOTES)
-          .oneOf(FIRST_LINE_OUTCOME, "solved", "escalate")
+          .oneOf(FIRST_LINE_OUTCOME, "solved", "escalate", ASK_REQUESTER)
           .requiredWhen(RESOLUTION, FIRST_LINE_OUTCOME, "solved")
+          .requiredWhen(QUESTION_FOR_REQUESTER, FIRST_LINE_OUTCOME, ASK_REQUESTER)
           .build(),
       TicketProcess.REVIEW_AND_DIAGNOSE, InputRules.builder()
           .oneOf(PRIORITY, "P1", "P2", "P3", "P4")
           .requiredWhen(PRIORITY_CORRECTION_REASON,
               values -> !Objects.equals(values.apply(PRIORITY), values.apply(SLA_PRIORITY)),
               "the priority changes")
-          .required(ROOT_CAUSE, PLAN_STEPS)
-          .oneOf(CHANGE_TYPE, "routine-fix", "software-install", "hardware-replacement", "configuration-change",
-              "core-configuration-change", "system-reinstall", "data-migration")
-          .yesOrNo(BACKUP_AVAILABLE)
+          .oneOf(REVIEW_OUTCOME, "plan", ASK_REQUESTER)
+          .requiredWhen(QUESTION_FOR_REQUESTER, REVIEW_OUTCOME, ASK_REQUESTER)
+          .when(values -> "plan".equals(values.apply(REVIEW_OUTCOME)), plan -> plan
+              .required(ROOT_CAUSE, PLAN_STEPS)
+              .oneOf(CHANGE_TYPE, "routine-fix", "software-install", "hardware-replacement", "configuration-change",
+                  "core-configuration-change", "system-reinstall", "data-migration")
+              .yesOrNo(BACKUP_AVAILABLE))
           .build(),
       TicketProcess.APPROVE_CHANGE, InputRules.builder()
           .oneOf(APPROVAL_DECISION, "approve", "reject")
@@ -64,6 +70,6 @@ public final class TicketInputRules {
           .wholeNumberBetween(SCORE_EXPERTISE, 1, 5, SKIPPED)
           .build(),
       TicketProcess.FOLLOW_UP_LOW_RATING, InputRules.builder().required(FOLLOW_UP_NOTES).build(),
-      TicketProcess.REVIEW_RESPONSE_BREACH, InputRules.builder().required(ESCALATION_ACTION).build(),
-      TicketProcess.REVIEW_RESOLUTION_BREACH, InputRules.builder().required(ESCALATION_ACTION).build());
+      TicketProcess.ACT_ON_ESCALATION, InputRules.builder().required(ESCALATION_ACTION).build(),
+      TicketProcess.ANSWER_QUESTION, InputRules.builder().required(REQUESTER_ANSWER).build());
 }

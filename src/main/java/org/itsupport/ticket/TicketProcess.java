@@ -1,6 +1,6 @@
 package org.itsupport.ticket;
 
-/** Ids in processes/it-support-ticket.bpmn that code, filters and tests refer to. */
+/** Ids in processes/it-support-ticket.bpmn (and the question it calls) that code, filters and tests refer to. */
 public final class TicketProcess {
 
   private TicketProcess() {
@@ -15,9 +15,12 @@ public final class TicketProcess {
   public static final String VERIFY_RESOLUTION = "Task_VerifyResolution";
   public static final String RATE_SERVICE = "Task_RateService";
   public static final String FOLLOW_UP_LOW_RATING = "Task_FollowUpLowRating";
-  public static final String REVIEW_RESPONSE_BREACH = "Task_ReviewResponseBreach";
-  public static final String REVIEW_RESOLUTION_BREACH = "Task_ReviewResolutionBreach";
+  public static final String ACT_ON_ESCALATION = "Task_ActOnEscalation";
 
-  public static final String RESPONSE_SLA_TIMER = "Event_ResponseSlaBreached";
-  public static final String RESOLUTION_SLA_TIMER = "Event_ResolutionSlaBreached";
+  /** The SLA watch loop's timer: waits for the next escalation level. */
+  public static final String NEXT_ESCALATION_DUE = "Event_NextEscalationDue";
+
+  /** The process a ticket calls to ask its requester a question; processes/requester-question.bpmn. */
+  public static final String QUESTION_KEY = "requester-question";
+  public static final String ANSWER_QUESTION = "Task_AnswerQuestion";
 }

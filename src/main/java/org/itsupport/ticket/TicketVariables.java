@@ -36,6 +36,11 @@ public final class TicketVariables {
   public static final String RESPONSE_TARGET = "responseTarget";
   public static final String RESOLUTION_TARGET = "resolutionTarget";
   public static final String TASK_PRIORITY = "taskPriority";
+  /** "24x7" or "business-hours": the clock the priority's targets run on. */
+  public static final String SLA_CLOCK = "slaClock";
+  /** How long after a question the requester is reminded, and when the wait ends (ISO-8601, SLA clock). */
+  public static final String ANSWER_REMINDER = "answerReminder";
+  public static final String ANSWER_DEADLINE = "answerDeadline";
   public static final String RESPONSE_DUE_AT = "responseDueAt";
   public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
   /** The priority the current SLA deadlines were computed for; differs from priority after a correction. */
@@ -44,10 +49,30 @@ public final class TicketVariables {
   public static final String PRIORITY_CORRECTED_AT = "priorityCorrectedAt";
   public static final String PRIORITY_CORRECTION_REASON = "priorityCorrectionReason";
   public static final String FIRST_RESPONSE_AT = "firstResponseAt";
+  /** True while the ticket waits for the requester: both SLA clocks stand still. */
+  public static final String SLA_PAUSED = "slaPaused";
+  /** SLA clock minutes left when last computed; what the forms show while the clocks stand still. */
+  public static final String RESPONSE_MINUTES_LEFT = "responseMinutesLeft";
+  public static final String RESOLUTION_MINUTES_LEFT = "resolutionMinutesLeft";
+  /** Json list: every time the clocks stood still, with kind, reason, from, to and who. */
+  public static final String SLA_PAUSES = "slaPauses";
+
+  // Waiting for the requester: asked from "diagnose-at-first-line" or "review-and-diagnose", answered in "answer-question"
+  public static final String QUESTION_FOR_REQUESTER = "questionForRequester";
+  /** "first-line" or "specialist": where the ticket returns once answered. */
+  public static final String QUESTION_ASKED_FROM = "questionAskedFrom";
+  public static final String QUESTION_ASKED_AT = "questionAskedAt";
+  public static final String ANSWER_REMINDER_AT = "answerReminderAt";
+  public static final String ANSWER_DEADLINE_AT = "answerDeadlineAt";
+  public static final String REQUESTER_ANSWER = "requesterAnswer";
+  /** "answered" or "no-answer" (the wait ended at its deadline). */
+  public static final String ANSWER_OUTCOME = "answerOutcome";
 
   // First line: form "diagnose-at-first-line"
   public static final String FIRST_LINE_OUTCOME = "firstLineOutcome";
   public static final String FIRST_LINE_NOTES = "firstLineNotes";
+  /** Who completed the first-line diagnosis. */
+  public static final String FIRST_LINE_AGENT = "firstLineAgent";
   /** The fix, written by whoever delivered it (first line or specialist). */
   public static final String RESOLUTION = "resolution";
 
@@ -55,6 +80,8 @@ public final class TicketVariables {
   public static final String SPECIALIST_GROUP = "specialistGroup";
 
   // Specialist review and plan: form "review-and-diagnose"
+  /** "plan" or "ask-requester". */
+  public static final String REVIEW_OUTCOME = "reviewOutcome";
   public static final String ROOT_CAUSE = "rootCause";
   public static final String PLAN_STEPS = "planSteps";
   public static final String RESOURCES_NEEDED = "resourcesNeeded";
@@ -89,20 +116,41 @@ public final class TicketVariables {
   public static final String SURVEY_COMMENT = "surveyComment";
   public static final String FOLLOW_UP_NOTES = "followUpNotes";
 
-  // SLA breaches (decision sla-escalation) and form "review-sla-breach"
+  // Escalation in levels (decision sla-escalation) and form "act-on-escalation"
+  /** The next escalation the watch timer waits for: when, for which SLA ("response"/"resolution"), which level. */
+  public static final String NEXT_ESCALATION_AT = "nextEscalationAt";
+  public static final String NEXT_ESCALATION_SLA = "nextEscalationSla";
+  public static final String NEXT_ESCALATION_LEVEL = "nextEscalationLevel";
+  /** Set by the check after the watch timer fired: whether a level is really due now. */
+  public static final String ESCALATION_DUE = "escalationDue";
+  // decision inputs
   public static final String SLA_TYPE = "slaType";
   public static final String ESCALATION_LEVEL = "escalationLevel";
+  // decision outputs
+  public static final String THRESHOLD_PERCENT = "thresholdPercent";
+  public static final String ESCALATION_LABEL = "escalationLabel";
   public static final String ESCALATION_GROUP = "escalationGroup";
+  /** Comma-separated: "requester" and/or Camunda group ids. */
+  public static final String NOTIFY = "notify";
+  public static final String RAISE_PRIORITY = "raisePriority";
+  /** When the escalation task is due: the SLA deadline if still ahead, else the next level's time. */
+  public static final String ESCALATION_DUE_AT = "escalationDueAt";
+  /** Json list: every escalation level that fired, with time, decision output and later the action taken. */
+  public static final String SLA_ESCALATIONS = "slaEscalations";
+  public static final String HIGHEST_ESCALATION_LEVEL = "highestEscalationLevel";
   public static final String RESPONSE_SLA_BREACHED = "responseSlaBreached";
   public static final String RESPONSE_BREACHED_AT = "responseBreachedAt";
-  public static final String RESPONSE_ESCALATION_GROUP = "responseEscalationGroup";
   public static final String RESOLUTION_SLA_BREACHED = "resolutionSlaBreached";
   public static final String RESOLUTION_BREACHED_AT = "resolutionBreachedAt";
-  public static final String RESOLUTION_ESCALATION_GROUP = "resolutionEscalationGroup";
   public static final String ESCALATION_ACTION = "escalationAction";
+  /** Json list: every notification sent (or recorded when no mail server is configured). */
+  public static final String NOTIFICATIONS = "notifications";
 
   // Close
   public static final String CLOSED_AT = "closedAt";
   public static final String RESPONSE_SLA_MET = "responseSlaMet";
   public static final String RESOLUTION_SLA_MET = "resolutionSlaMet";
+  public static final String BUSINESS_MINUTES_TO_FIRST_RESPONSE = "businessMinutesToFirstResponse";
+  public static final String BUSINESS_MINUTES_TO_RESOLUTION = "businessMinutesToResolution";
+  public static final String TOTAL_PAUSED_MINUTES = "totalPausedMinutes";
 }

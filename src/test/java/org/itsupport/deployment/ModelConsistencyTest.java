@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -27,11 +28,16 @@ import org.junit.jupiter.api.Test;
 class ModelConsistencyTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final BpmnModelInstance MODEL = Bpmn.readModelFromStream(resource("processes/it-support-ticket.bpmn"));
+  static final BpmnModelInstance TICKET = Bpmn.readModelFromStream(resource("processes/it-support-ticket.bpmn"));
+  static final BpmnModelInstance QUESTION = Bpmn.readModelFromStream(resource("processes/requester-question.bpmn"));
+
+  static List<UserTask> userTasks() {
+    return Stream.of(TICKET, QUESTION).flatMap(model -> model.getModelElementsByType(UserTask.class).stream()).toList();
+  }
 
   @Test
   void everyUserTaskHasAFormInputRulesAndAValidation() {
-    for (UserTask task : MODEL.getModelElementsByType(UserTask.class)) {
+    for (UserTask task : userTasks()) {
       assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isNotBlank();
       assertThat(resource("forms/" + task.getCamundaFormRef() + ".form")).as("form file of %s", task.getId()).isNotNull();
       assertThat(TicketInputRules.BY_TASK).as("input rules").containsKey(task.getId());
@@ -39,7 +45,7 @@ class ModelConsistencyTest {
       assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
       assertThat(task.getCamundaPriority()).as("priority of %s", task.getId()).isEqualTo("${taskPriority}");
     }
-    StartEvent start = MODEL.getModelElementById("StartEvent_TicketSubmitted");
+    StartEvent start = TICKET.getModelElementById("StartEvent_TicketSubmitted");
     assertThat(start.getCamundaFormRef()).isEqualTo("submit-ticket");
   }
 
@@ -48,7 +54,7 @@ class ModelConsistencyTest {
     Set<String> variables = Arrays.stream(TicketVariables.class.getFields())
         .filter(field -> Modifier.isStatic(field.getModifiers())).map(ModelConsistencyTest::value)
         .collect(Collectors.toSet());
-    for (UserTask task : MODEL.getModelElementsByType(UserTask.class)) {
+    for (UserTask task : userTasks()) {
       checkForm(task.getCamundaFormRef(), TicketInputRules.BY_TASK.get(task.getId()), variables);
     }
     checkForm("submit-ticket", TicketInputRules.INTAKE, variables);
