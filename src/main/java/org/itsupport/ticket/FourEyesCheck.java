@@ -1,5 +1,6 @@
 package org.itsupport.ticket;
 
+import static org.itsupport.ticket.TicketVariables.APPROVAL_DECISION;
 import static org.itsupport.ticket.TicketVariables.PLANNED_BY;
 
 import java.util.List;
@@ -18,8 +19,8 @@ public class FourEyesCheck implements TaskListener {
   public void notify(DelegateTask task) {
     String user = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : CompletingUser.of(task);
     if (user != null && user.equals(task.getVariable(PLANNED_BY))) {
-      throw new InvalidInputException(List.of(
-          "approvalDecision: " + user + " wrote this plan and so cannot approve it; another approver must decide"));
+      throw new InvalidInputException(List.of(new InputRules.Problem(APPROVAL_DECISION,
+          user + " wrote this plan and so cannot approve it; another approver must decide")));
     }
   }
 }

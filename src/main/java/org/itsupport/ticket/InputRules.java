@@ -1,5 +1,11 @@
 package org.itsupport.ticket;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The server-side rules of one form: required fields, value lists, fields required only in some case.
@@ -19,8 +26,17 @@ public final class InputRules {
   public interface Values extends Function<String, Object> {
   }
 
+  /** A field and what is wrong with it. */
+  public record Problem(String field, String message) {
+
+    @Override
+    public String toString() {
+      return field + ": " + message;
+    }
+  }
+
   private interface Rule {
-    Optional<String> problem(Values values);
+    Optional<Problem> problem(Values values);
   }
 
   private final List<Rule> rules;
@@ -37,7 +53,7 @@ public final class InputRules {
 
   /** Throws {@link InvalidInputException} listing every problem; returns quietly when all rules hold. */
   public void check(Values values) {
-    List<String> problems = rules.stream().map(rule -> rule.problem(values)).flatMap(Optional::stream).toList();
+    List<Problem> problems = rules.stream().map(rule -> rule.problem(values)).flatMap(Optional::stream).toList();
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -46,6 +62,18 @@ public final class InputRules {
   /** The allowed values of a field with a value list; empty when it has none. */
   public List<String> allowedValues(String field) {
     return valueLists.getOrDefault(field, List.of());
+  }
+
+  private static Optional<Instant> parseDateTime(String text, ZoneId zone) {
+    try {
+      return Optional.of(OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return Optional.of(LocalDateTime.parse(text).atZone(zone).toInstant());
+      } catch (DateTimeParseException notADateTime) {
+        return Optional.empty();
+      }
+    }
   }
 
   private static boolean isBlank(Object value) {
@@ -59,7 +87,7 @@ public final class InputRules {
 
     public Builder required(String... fields) {
       for (String field : fields) {
-        rules.add(values -> isBlank(values.apply(field)) ? Optional.of(field + ": is required") : Optional.empty());
+        rules.add(values -> isBlank(values.apply(field)) ? Optional.of(new Problem(field, "is required")) : Optional.empty());
       }
       return this;
     }
@@ -71,18 +99,18 @@ public final class InputRules {
       rules.add(values -> {
         Object value = values.apply(field);
         if (isBlank(value)) {
-          return Optional.of(field + ": is required");
+          return Optional.of(new Problem(field, "is required"));
         }
         return list.contains(value)
             ? Optional.empty()
-            : Optional.of(field + ": '" + value + "' is not one of " + String.join(", ", list));
+            : Optional.of(new Problem(field, "'" + value + "' is not one of " + String.join(", ", list)));
       });
       return this;
     }
 
     public Builder maxLength(String field, int max) {
       rules.add(values -> values.apply(field) instanceof String text && text.length() > max
-          ? Optional.of(field + ": is " + text.length() + " characters long, at most " + max + " are allowed")
+          ? Optional.of(new Problem(field, "is " + text.length() + " characters long, at most " + max + " are allowed"))
           : Optional.empty());
       return this;
     }
@@ -95,7 +123,7 @@ public final class InputRules {
 
     public Builder requiredWhen(String field, Predicate<Values> condition, String conditionText) {
       rules.add(values -> condition.test(values) && isBlank(values.apply(field))
-          ? Optional.of(field + ": is required when " + conditionText)
+          ? Optional.of(new Problem(field, "is required when " + conditionText))
           : Optional.empty());
       return this;
     }
@@ -104,7 +132,7 @@ public final class InputRules {
     public Builder yesOrNo(String field) {
       rules.add(values -> values.apply(field) instanceof Boolean
           ? Optional.empty()
-          : Optional.of(field + ": must be true or false"));
+          : Optional.of(new Problem(field, "must be true or false")));
       return this;
     }
 
@@ -119,7 +147,7 @@ public final class InputRules {
             && number.doubleValue() == Math.rint(number.doubleValue())
             && number.doubleValue() >= min && number.doubleValue() <= max;
         return ok ? Optional.empty()
-            : Optional.of(field + ": must be a whole number from " + min + " to " + max);
+            : Optional.of(new Problem(field, "must be a whole number from " + min + " to " + max));
       });
       return this;
     }
@@ -132,6 +160,42 @@ public final class InputRules {
       for (Rule rule : nested.rules) {
         rules.add(values -> condition.test(values) ? rule.problem(values) : Optional.empty());
       }
+      return this;
+    }
+
+    /** Text only: anything else (a number, a list) is refused. */
+    public Builder text(String... fields) {
+      for (String field : fields) {
+        rules.add(values -> {
+          Object value = values.apply(field);
+          return value == null || value instanceof String ? Optional.empty()
+              : Optional.of(new Problem(field, "must be text"));
+        });
+      }
+      return this;
+    }
+
+    /**
+     * An optional date and time (ISO-8601, with or without offset) that is not in the future, allowing a few
+     * minutes of clock difference, and not more than ten years back.
+     */
+    public Builder pastDateTime(String field, ZoneId zone, Supplier<Instant> now) {
+      rules.add(values -> {
+        if (!(values.apply(field) instanceof String text) || text.isBlank()) {
+          return Optional.empty();
+        }
+        Optional<Instant> at = parseDateTime(text.trim(), zone);
+        if (at.isEmpty()) {
+          return Optional.of(new Problem(field, "'" + text + "' is not a date and time such as 2026-11-20T09:30"));
+        }
+        if (at.get().isAfter(now.get().plus(Duration.ofMinutes(5)))) {
+          return Optional.of(new Problem(field, "'" + text + "' lies in the future"));
+        }
+        if (at.get().isBefore(now.get().minus(Duration.ofDays(3653)))) {
+          return Optional.of(new Problem(field, "'" + text + "' lies more than ten years back"));
+        }
+        return Optional.empty();
+      });
       return this;
     }
 

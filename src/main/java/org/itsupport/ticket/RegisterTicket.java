@@ -44,12 +44,13 @@ public class RegisterTicket implements JavaDelegate {
     String named = execution.getVariable(REQUESTER_ID) instanceof String id && !id.isBlank() ? id.trim() : null;
     String requesterId = named != null ? named : (String) execution.getVariable(INITIATOR_ID);
     if (requesterId == null) {
-      throw new InvalidInputException(List.of(REQUESTER_ID + ": is required when nobody is signed in"));
+      throw new InvalidInputException(List.of(new InputRules.Problem(REQUESTER_ID, "is required when nobody is signed in")));
     }
     long known = execution.getProcessEngineServices().getIdentityService()
         .createUserQuery().userId(requesterId).count();
     if (known == 0) {
-      throw new InvalidInputException(List.of(REQUESTER_ID + ": there is no user '" + requesterId + "'"));
+      throw new InvalidInputException(
+          List.of(new InputRules.Problem(REQUESTER_ID, "there is no user '" + requesterId + "'")));
     }
     return requesterId;
   }
