@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.itsupport.sla.EscalationSchedule;
@@ -54,12 +55,18 @@ public class EscalationLevels {
     };
   }
 
+  /**
+   * The table is the product's own configuration, not the signed-in user's business: the lookup runs
+   * without the user's authorizations (a requester submitting a ticket may not read decision tables).
+   */
   private DmnDecision latestDecision() {
-    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
-        .latestVersion().singleResult();
-    if (latest == null) {
-      throw new IllegalStateException("No decision '" + DECISION + "' is deployed");
-    }
-    return parsed.computeIfAbsent(latest.getId(), id -> dmn.parseDecision(DECISION, repository.getDecisionModel(id)));
+    return Context.getCommandContext().runWithoutAuthorization(() -> {
+      DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
+          .latestVersion().singleResult();
+      if (latest == null) {
+        throw new IllegalStateException("No decision '" + DECISION + "' is deployed");
+      }
+      return parsed.computeIfAbsent(latest.getId(), id -> dmn.parseDecision(DECISION, repository.getDecisionModel(id)));
+    });
   }
 }

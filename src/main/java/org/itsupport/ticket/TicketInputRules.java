@@ -2,6 +2,7 @@ package org.itsupport.ticket;
 
 import static org.itsupport.ticket.TicketVariables.*;
 
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -14,8 +15,21 @@ public final class TicketInputRules {
 
   /** Start form "submit-ticket". */
   public static final InputRules INTAKE = InputRules.builder()
+      .text(REQUESTER_ID, REQUESTER_NAME, REQUESTER_DEPARTMENT, REQUESTER_CONTACT, CHANNEL, SERVICE_TYPE, TITLE,
+          DESCRIPTION, ISSUE_STARTED_AT, IMPACT, URGENCY, AFFECTED_SYSTEM, ALREADY_TRIED, ALERT_KEY)
       .required(REQUESTER_NAME, REQUESTER_DEPARTMENT, REQUESTER_CONTACT, TITLE, DESCRIPTION, AFFECTED_SYSTEM)
       .maxLength(TITLE, 120)
+      .maxLength(REQUESTER_ID, 64)
+      .maxLength(REQUESTER_NAME, 120)
+      .maxLength(REQUESTER_DEPARTMENT, 120)
+      .maxLength(REQUESTER_CONTACT, 200)
+      .maxLength(AFFECTED_SYSTEM, 200)
+      .maxLength(ALERT_KEY, 200)
+      // a String variable holds at most 4000 characters
+      .maxLength(DESCRIPTION, 4000)
+      .maxLength(ALREADY_TRIED, 4000)
+      // without an offset a date and time counts as UTC
+      .pastDateTime(ISSUE_STARTED_AT, ZoneOffset.UTC, EngineClock::now)
       .oneOf(CHANNEL, "portal", "email", "phone", "chat", "on-site", "monitoring")
       .oneOf(SERVICE_TYPE, "hardware", "software", "network", "account-access", "security", "consultation", "other")
       .oneOf(IMPACT, "organisation", "department", "single-user")
@@ -29,6 +43,10 @@ public final class TicketInputRules {
 
   /** User task forms, by task definition key. */
   public static final Map<String, InputRules> BY_TASK = Map.of(
+      TicketProcess.SET_PRIORITY, InputRules.builder()
+          .oneOf(PRIORITY, "P1", "P2", "P3", "P4")
+          .required(PRIORITY_CORRECTION_REASON)
+          .build(),
       TicketProcess.DIAGNOSE_AT_FIRST_LINE, InputRules.builder()
           .required(FIRST_LINE_NOTES)
           .oneOf(FIRST_LINE_OUTCOME, "solved", "escalate", ASK_REQUESTER)

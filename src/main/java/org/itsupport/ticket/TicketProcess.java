@@ -8,6 +8,8 @@ public final class TicketProcess {
 
   public static final String KEY = "it-support-ticket";
 
+  /** The service desk sets the priority by hand when the priority table has no rule for the ticket. */
+  public static final String SET_PRIORITY = "Task_SetPriority";
   public static final String DIAGNOSE_AT_FIRST_LINE = "Task_DiagnoseAtFirstLine";
   public static final String REVIEW_AND_DIAGNOSE = "Task_ReviewAndDiagnose";
   public static final String APPROVE_CHANGE = "Task_ApproveChange";

@@ -23,6 +23,8 @@ public final class TicketVariables {
   public static final String URGENCY = "urgency";
   public static final String AFFECTED_SYSTEM = "affectedSystem";
   public static final String ALREADY_TRIED = "alreadyTried";
+  /** A monitoring system's key for an alert: a repeated alert while its ticket is open returns that ticket. */
+  public static final String ALERT_KEY = "alertKey";
 
   // Registration
   /** Set by the engine from the authenticated user who started the ticket (camunda:initiator). */
@@ -145,6 +147,11 @@ public final class TicketVariables {
   public static final String ESCALATION_ACTION = "escalationAction";
   /** Json list: every notification sent (or recorded when no mail server is configured). */
   public static final String NOTIFICATIONS = "notifications";
+
+  // Task cards: task-local copies Tasklist shows on each task, readable by whoever may see the task
+  public static final String CARD_TICKET_NUMBER = "cardTicketNumber";
+  public static final String CARD_PRIORITY = "cardPriority";
+  public static final String CARD_TITLE = "cardTitle";
 
   // Close
   public static final String CLOSED_AT = "closedAt";

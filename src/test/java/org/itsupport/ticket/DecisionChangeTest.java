@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.itsupport.ticket.TicketVariables.NOTIFICATIONS;
+import static org.itsupport.ticket.TicketVariables.PRIORITY;
+import static org.itsupport.ticket.TicketVariables.PRIORITY_CORRECTION_REASON;
 import static org.itsupport.ticket.TicketVariables.RESOLUTION_DUE_AT;
+import static org.itsupport.ticket.TicketVariables.SLA_CLOCK;
 import static org.itsupport.ticket.TicketVariables.SERVICE_TYPE;
 
 import java.io.IOException;
@@ -85,6 +92,22 @@ class DecisionChangeTest {
     assertThat(incident.getIncidentMessage()).contains("specialistGroup");
     // the first line's work is kept: the ticket waits at routing until an operator retries
     assertThat(ticket).hasPassed(TicketProcess.DIAGNOSE_AT_FIRST_LINE).isWaitingAt("Task_DetermineSpecialistGroup");
+  }
+
+  @Test
+  void aPriorityTableWithoutARuleForTheTicket_letsTheServiceDeskSetThePriority() throws IOException {
+    deployEdited("ticket-priority", "<text>\"single-user\"</text>", "<text>\"nobody\"</text>");
+    ProcessInstance ticket = engine.getRuntimeService().startProcessInstanceByKey(TicketProcess.KEY,
+        SampleIntake.intake());
+
+    assertThat(ticket).isWaitingAt(TicketProcess.SET_PRIORITY).variables().containsEntry(PRIORITY, null);
+    assertThat(task(ticket)).hasCandidateGroup("service-desk");
+    assertThat(TicketProcessTest.recorded(ticket, NOTIFICATIONS)).asString().contains("process-owners");
+
+    claim(task(ticket), "dora");
+    complete(task(ticket), Map.of(PRIORITY, "P2", PRIORITY_CORRECTION_REASON, "The whole team is blocked"));
+    assertThat(ticket).variables().containsEntry(PRIORITY, "P2").containsEntry(SLA_CLOCK, "24x7")
+        .containsEntry(RESOLUTION_DUE_AT, TicketProcessTest.at(Duration.ofHours(4)));
   }
 
   private void deployEdited(String decision, String from, String to) throws IOException {
