@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
@@ -39,7 +40,7 @@ public class RoleAuthorizations {
     this.authorizations = authorizations;
   }
 
-  /** Adds the missing grants; existing ones, and any an administrator added, stay. */
+  /** Adds the missing grants; existing ones, and any an administrator added, stay. The README's role matrix. */
   public void grant() {
     for (String group : Roles.allIds()) {
       grant(group, APPLICATION, "tasklist", ACCESS);
@@ -47,33 +48,35 @@ public class RoleAuthorizations {
       grant(group, USER, ANY, READ);
     }
 
+    // requesters (and the service desk, for phone and walk-in tickets) open tickets; the requester answers
+    // questions in the process the ticket calls; their own tasks they get as assignee
     for (String group : List.of(REQUESTERS, SERVICE_DESK)) {
       grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ, CREATE_INSTANCE);
       grant(group, PROCESS_INSTANCE, ANY, CREATE);
     }
-    // the requester answers an agent's question in the process the ticket calls for it
     grant(REQUESTERS, PROCESS_DEFINITION, TicketProcess.QUESTION_KEY, READ);
+
+    // agents: the forms and diagram of their tasks; the tasks themselves come with the candidate group
     for (String group : AGENTS) {
-      // task forms and the diagram in Tasklist; READ_INSTANCE lets an agent look up any ticket and shows
-      // the ticket's number, priority and title on the task cards (tasks stay limited to their groups)
-      grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ, READ_INSTANCE);
-      grant(group, PROCESS_DEFINITION, TicketProcess.QUESTION_KEY, READ, READ_INSTANCE);
+      grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ);
+      grant(group, PROCESS_DEFINITION, TicketProcess.QUESTION_KEY, READ);
     }
 
+    // service managers see every ticket and escalation and reassign work
     grant(SERVICE_MANAGERS, APPLICATION, "cockpit", ACCESS);
     grant(SERVICE_MANAGERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY);
     grant(SERVICE_MANAGERS, PROCESS_INSTANCE, ANY, READ);
-    grant(SERVICE_MANAGERS, TASK, ANY, READ);
+    grant(SERVICE_MANAGERS, TASK, ANY, READ, TASK_ASSIGN);
     grant(SERVICE_MANAGERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
 
-    // process owners change decision tables from Camunda Modeler: a new deployment through the REST API
+    // process owners read the definitions and deploy decision tables (DecisionTablesOnly refuses anything else)
     grant(PROCESS_OWNERS, APPLICATION, "cockpit", ACCESS);
     grant(PROCESS_OWNERS, DEPLOYMENT, ANY, CREATE, READ);
-    grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, READ);
     grant(PROCESS_OWNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
-    grant(PROCESS_OWNERS, PROCESS_DEFINITION, ANY, READ, READ_HISTORY);
+    grant(PROCESS_OWNERS, PROCESS_DEFINITION, ANY, READ);
 
-    // auditors read everything, change nothing
+    // auditors read everything, history included, and change nothing
     grant(AUDITORS, APPLICATION, "cockpit", ACCESS);
     grant(AUDITORS, DEPLOYMENT, ANY, READ);
     grant(AUDITORS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY);

@@ -2,9 +2,10 @@ package org.itsupport.identity;
 
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.itsupport.ticket.TicketVariables.CARD_PRIORITY;
+import static org.itsupport.ticket.TicketVariables.CARD_TICKET_NUMBER;
+import static org.itsupport.ticket.TicketVariables.CARD_TITLE;
 import static org.itsupport.ticket.TicketVariables.PRIORITY;
-import static org.itsupport.ticket.TicketVariables.TICKET_NUMBER;
-import static org.itsupport.ticket.TicketVariables.TITLE;
 
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,11 @@ public class TasklistFilters {
   public static final String P1_P2_OPEN = "P1/P2 open";
   public static final String MY_OWN_TASKS = "My own tasks";
 
-  /** Tasklist shows these variables on each task card. */
+  /** Tasklist shows these (task-local) variables on each task card. */
   private static final List<Map<String, String>> CARD_VARIABLES = List.of(
-      Map.of("name", TICKET_NUMBER, "label", "Ticket"),
-      Map.of("name", PRIORITY, "label", "Priority"),
-      Map.of("name", TITLE, "label", "Title"));
+      Map.of("name", CARD_TICKET_NUMBER, "label", "Ticket"),
+      Map.of("name", CARD_PRIORITY, "label", "Priority"),
+      Map.of("name", CARD_TITLE, "label", "Title"));
 
   private final FilterService filters;
   private final TaskService tasks;

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST API (/engine-rest) answers only authenticated callers (HTTP Basic with a Camunda user), and
- * acts with that user's authorizations. Camunda Modeler deploys decision tables this way.
+ * Camunda's REST API (/engine-rest) and ours (/api) answer only authenticated callers (HTTP Basic with a
+ * Camunda user) and act with that user's authorizations. Camunda Modeler deploys decision tables this way.
+ * Only /actuator/health is open; the webapps keep their own login and CSRF protection.
  */
 @Configuration
 public class RestApiSecurity {
@@ -18,7 +19,7 @@ public class RestApiSecurity {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     return registration;
   }

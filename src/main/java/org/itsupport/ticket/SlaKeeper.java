@@ -276,6 +276,7 @@ public class SlaKeeper {
       }
       task.setPriority(taskPriority.intValue());
       tasks.saveTask(task);
+      tasks.setVariableLocal(task.getId(), CARD_PRIORITY, ticket.getVariable(PRIORITY));
     }
   }
 

@@ -92,11 +92,13 @@ class RolesAndAuthorizationsTest {
     assertThat(as("dora", () -> tasks.createTaskQuery().processInstanceId(ticket.getId()).count())).isEqualTo(1);
     assertThat(as("hank", () -> tasks.createTaskQuery().processInstanceId(ticket.getId()).count())).isZero();
     assertThat(as("alice", () -> tasks.createTaskQuery().processInstanceId(ticket.getId()).count())).isZero();
-    // agents may look up any ticket (and Tasklist shows its number on the task card); requesters may not
-    assertThat(as("hank", () -> runtime.createVariableInstanceQuery().processInstanceIdIn(ticket.getId())
-        .variableName(TICKET_NUMBER).count())).isEqualTo(1);
-    assertThat(as("bob", () -> runtime.createVariableInstanceQuery().processInstanceIdIn(ticket.getId())
+    // the ticket's data stays out of reach; what the task card shows comes with the task
+    assertThat(as("dora", () -> runtime.createVariableInstanceQuery().processInstanceIdIn(ticket.getId())
         .variableName(TICKET_NUMBER).count())).isZero();
+    assertThat(as("dora", () -> tasks.getVariableLocal(firstLine.getId(), CARD_TICKET_NUMBER)))
+        .isEqualTo(ticket.getBusinessKey());
+    assertThat(as("mia", () -> runtime.createVariableInstanceQuery().processInstanceIdIn(ticket.getId())
+        .variableName(TICKET_NUMBER).count())).isEqualTo(1);
 
     // the filters find it for the service desk: its group's queue, and P1/P2 open (department + critical = P2)
     assertThat(as("dora", () -> filteredTaskIds(MY_GROUPS_TASKS))).contains(firstLine.getId());

@@ -1,0 +1,341 @@
+package org.itsupport.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.itsupport.ticket.TicketVariables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.itsupport.ApplicationTest;
+import org.itsupport.ticket.SampleIntake;
+import org.itsupport.ticket.TicketProcess;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The README's role matrix, cell by cell, allowed and denied, through Camunda's REST API with HTTP Basic:
+ * what each role's user may do with a ticket, its tasks, its history, the decision tables and the webapps.
+ */
+@ApplicationTest
+class RoleMatrixTest {
+
+  /** One user per role. */
+  static final String REQUESTER = "alice";
+  static final String DESK = "dora";
+  static final String SPECIALIST = "hank";
+  static final String SECURITY = "sean";
+  static final String APPROVER = "carl";
+  static final String MANAGER = "mia";
+  static final String OWNER = "olga";
+  static final String AUDITOR = "audrey";
+  static final String ADMIN = "admin";
+  static final List<String> EVERYONE =
+      List.of(REQUESTER, DESK, SPECIALIST, SECURITY, APPROVER, MANAGER, OWNER, AUDITOR, ADMIN);
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  RepositoryService repository;
+
+  @Test
+  void startATicket_requestersAndTheServiceDesk() {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(TicketProcess.KEY)
+        .latestVersion().singleResult().getId();
+    expect(user -> call(user, HttpMethod.POST, "/process-definition/" + definitionId + "/submit-form",
+            Map.of("variables", restVariables(intakeWithoutRequester()))),
+        Map.of(REQUESTER, HttpStatus.OK, DESK, HttpStatus.OK, ADMIN, HttpStatus.OK),
+        HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void seeAnotherGroupsTask_managersAuditorsAndTheAdmin() {
+    ProcessInstance ticket = ticketAtFirstLine();
+    expectCounts(user -> call(user, HttpMethod.GET, "/task?processInstanceBusinessKey=" + ticket.getBusinessKey(), null),
+        Map.of(DESK, 1, MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
+  }
+
+  @Test
+  void claimAFirstLineTask_theServiceDesk() {
+    for (String user : EVERYONE) {
+      Task firstLine = firstLineTask(ticketAtFirstLine());
+      HttpStatusCode status = call(user, HttpMethod.POST, "/task/" + firstLine.getId() + "/claim",
+          Map.of("userId", user)).getStatusCode();
+      boolean allowed = List.of(DESK, ADMIN).contains(user);
+      assertThat(status).as("%s claims", user).isEqualTo(allowed ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN);
+    }
+  }
+
+  @Test
+  void reassignATask_managersAndTheAdmin() {
+    for (String user : EVERYONE) {
+      Task firstLine = firstLineTask(ticketAtFirstLine());
+      tasks.claim(firstLine.getId(), DESK);
+      HttpStatusCode status = call(user, HttpMethod.POST, "/task/" + firstLine.getId() + "/assignee",
+          Map.of("userId", "bob")).getStatusCode();
+      boolean allowed = List.of(MANAGER, ADMIN).contains(user);
+      assertThat(status).as("%s reassigns", user).isEqualTo(allowed ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN);
+    }
+  }
+
+  @Test
+  void completeATask_onlyItsAssigneeOrGroup() {
+    // the requester's own verification task: alice may complete it, the service desk may not even see it
+    ProcessInstance ticket = ticketAtFirstLine();
+    Task firstLine = firstLineTask(ticket);
+    tasks.claim(firstLine.getId(), DESK);
+    tasks.complete(firstLine.getId(), Map.of(FIRST_LINE_NOTES, "Reset", FIRST_LINE_OUTCOME, "solved", RESOLUTION,
+        "Password reset"));
+    Task verify = tasks.createTaskQuery().processInstanceId(ticket.getId()).singleResult();
+    Map<String, Object> confirmed = Map.of("variables", Map.of(VERIFICATION_RESULT, Map.of("value", "confirmed")));
+
+    assertThat(call(DESK, HttpMethod.POST, "/task/" + verify.getId() + "/submit-form", confirmed).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(call("bob", HttpMethod.GET, "/task?processInstanceBusinessKey=" + ticket.getBusinessKey(), null)
+        .getBody()).isEqualTo("[]");
+    assertThat(call(REQUESTER, HttpMethod.POST, "/task/" + verify.getId() + "/submit-form", confirmed)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void readTicketsAndTheirVariables_managersAuditorsAndTheAdmin() {
+    ProcessInstance ticket = ticketAtFirstLine();
+    expectCounts(user -> call(user, HttpMethod.GET, "/process-instance?businessKey=" + ticket.getBusinessKey(), null),
+        Map.of(MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
+    expect(user -> call(user, HttpMethod.GET, "/process-instance/" + ticket.getId() + "/variables", null),
+        Map.of(MANAGER, HttpStatus.OK, AUDITOR, HttpStatus.OK, ADMIN, HttpStatus.OK), HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void readHistory_managersAuditorsAndTheAdmin() {
+    ProcessInstance ticket = ticketAtFirstLine();
+    expectCounts(user -> call(user, HttpMethod.GET,
+            "/history/process-instance?processInstanceBusinessKey=" + ticket.getBusinessKey(), null),
+        Map.of(MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
+    expectCounts(user -> call(user, HttpMethod.GET, "/history/variable-instance?processInstanceId=" + ticket.getId()
+            + "&variableName=title", null),
+        Map.of(MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
+  }
+
+  @Test
+  void readDecisionTables_ownersManagersAuditorsAndTheAdmin() {
+    expectCounts(user -> call(user, HttpMethod.GET, "/decision-definition?key=ticket-priority&latestVersion=true", null),
+        Map.of(OWNER, 1, MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
+    // the history of their evaluations is for managers and auditors
+    ticketAtFirstLine();
+    expectCounts(user -> call(user, HttpMethod.GET,
+            "/history/decision-instance?decisionDefinitionKey=ticket-priority&maxResults=1", null),
+        Map.of(MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
+  }
+
+  @Test
+  void deployADecisionTable_processOwnersAndTheAdmin() {
+    for (String user : EVERYONE) {
+      ResponseEntity<String> response = deploy(user, "role-matrix-check.dmn", DMN);
+      boolean allowed = List.of(OWNER, ADMIN).contains(user);
+      assertThat(response.getStatusCode()).as("%s deploys a table", user)
+          .isEqualTo(allowed ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+    }
+  }
+
+  @Test
+  void deployAProcess_onlyTheAdmin() {
+    ResponseEntity<String> byOwner = deploy(OWNER, "role-matrix-check.bpmn", BPMN);
+    assertThat(byOwner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byOwner.getBody()).contains("may deploy decision tables (.dmn) only, not role-matrix-check.bpmn");
+    for (String user : List.of(REQUESTER, DESK, MANAGER, AUDITOR)) {
+      assertThat(deploy(user, "role-matrix-check.bpmn", BPMN).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(deploy(ADMIN, "role-matrix-check.bpmn", BPMN).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void changeOrDeleteATicket_onlyTheAdmin() {
+    for (String user : EVERYONE) {
+      ProcessInstance ticket = ticketAtFirstLine();
+      HttpStatusCode change = call(user, HttpMethod.PUT, "/process-instance/" + ticket.getId() + "/variables/priority",
+          Map.of("value", "P1", "type", "String")).getStatusCode();
+      HttpStatusCode delete = call(user, HttpMethod.DELETE, "/process-instance/" + ticket.getId(), null).getStatusCode();
+      boolean admin = ADMIN.equals(user);
+      assertThat(change).as("%s changes a variable", user).isEqualTo(admin ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN);
+      assertThat(delete).as("%s deletes a ticket", user).isEqualTo(admin ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN);
+    }
+  }
+
+  @Test
+  void useTheWebapps_tasklistForAll_cockpitForManagersOwnersAuditors_adminForTheAdmin() {
+    for (String user : EVERYONE) {
+      assertThat(mayAccess(user, "tasklist")).as("%s Tasklist", user).isTrue();
+      assertThat(mayAccess(user, "cockpit")).as("%s Cockpit", user)
+          .isEqualTo(List.of(MANAGER, OWNER, AUDITOR, ADMIN).contains(user));
+      assertThat(mayAccess(user, "admin")).as("%s Admin", user).isEqualTo(ADMIN.equals(user));
+    }
+  }
+
+  @Test
+  void approveOwnPlan_refusedWithAClearMessage() {
+    ProcessInstance ticket = ticketAtFirstLine();
+    runtime.setVariable(ticket.getId(), SERVICE_TYPE, "network");
+    Task firstLine = firstLineTask(ticket);
+    tasks.claim(firstLine.getId(), DESK);
+    tasks.complete(firstLine.getId(), Map.of(FIRST_LINE_NOTES, "VPN", FIRST_LINE_OUTCOME, "escalate"));
+    runJob(ticket, "Task_DetermineSpecialistGroup");
+    Task review = tasks.createTaskQuery().processInstanceId(ticket.getId()).taskDefinitionKey(TicketProcess.REVIEW_AND_DIAGNOSE)
+        .singleResult();
+    tasks.claim(review.getId(), "nick"); // network specialist and change approver
+    tasks.complete(review.getId(), Map.of(REVIEW_OUTCOME, "plan", PRIORITY, "P3", ROOT_CAUSE, "Routing table",
+        PLAN_STEPS, "Change the core router", CHANGE_TYPE, "core-configuration-change", BACKUP_AVAILABLE, true));
+    runJob(ticket, "Task_AssessChangeRisk");
+    Task approval = tasks.createTaskQuery().processInstanceId(ticket.getId())
+        .taskDefinitionKey(TicketProcess.APPROVE_CHANGE).singleResult();
+
+    ResponseEntity<String> byAuthor = call("nick", HttpMethod.POST, "/task/" + approval.getId() + "/claim",
+        Map.of("userId", "nick"));
+    assertThat(byAuthor.getStatusCode().isError()).isTrue();
+    assertThat(byAuthor.getBody()).contains("nick wrote this plan and so cannot approve it");
+    assertThat(call(APPROVER, HttpMethod.POST, "/task/" + approval.getId() + "/claim", Map.of("userId", APPROVER))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  // --- fixtures and calls
+
+  private ProcessInstance ticketAtFirstLine() {
+    ProcessInstance ticket = runtime.startProcessInstanceByKey(TicketProcess.KEY, SampleIntake.intake());
+    runJob(ticket, "Task_StartSlaClocks");
+    return ticket;
+  }
+
+  private Task firstLineTask(ProcessInstance ticket) {
+    return tasks.createTaskQuery().processInstanceId(ticket.getId())
+        .taskDefinitionKey(TicketProcess.DIAGNOSE_AT_FIRST_LINE).singleResult();
+  }
+
+  private void runJob(ProcessInstance ticket, String activityId) {
+    management.executeJob(management.createJobQuery().processInstanceId(ticket.getId()).activityId(activityId)
+        .singleResult().getId());
+  }
+
+  private static Map<String, Object> intakeWithoutRequester() {
+    Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
+    intake.remove(REQUESTER_ID);
+    return intake;
+  }
+
+  private static Map<String, Object> restVariables(Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return variables;
+  }
+
+  private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest" + path, method,
+        body == null ? null : new HttpEntity<>(body), String.class);
+  }
+
+  private boolean mayAccess(String user, String application) {
+    ResponseEntity<String> check = call(user, HttpMethod.GET, "/authorization/check?permissionName=ACCESS"
+        + "&resourceName=application&resourceType=0&resourceId=" + application, null);
+    assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode result = json(check.getBody());
+    assertThat(result.has("authorized")).as(check.getBody()).isTrue();
+    return result.get("authorized").asBoolean();
+  }
+
+  private static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(body, e);
+    }
+  }
+
+  private ResponseEntity<String> deploy(String user, String fileName, String content) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", "role matrix check by " + user);
+    form.add("data", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+        new HttpEntity<>(form, headers), String.class);
+  }
+
+  /** Each user's status: the listed ones get theirs, everyone else {@code otherwise}. */
+  private void expect(Function<String, ResponseEntity<String>> request, Map<String, HttpStatus> allowed,
+      HttpStatus otherwise) {
+    for (String user : EVERYONE) {
+      assertThat(request.apply(user).getStatusCode()).as(user).isEqualTo(allowed.getOrDefault(user, otherwise));
+    }
+  }
+
+  /** Each user sees this many items in a list response: the listed ones theirs, everyone else {@code otherwise}. */
+  private void expectCounts(Function<String, ResponseEntity<String>> request, Map<String, Integer> counts,
+      int otherwise) {
+    for (String user : EVERYONE) {
+      ResponseEntity<String> response = request.apply(user);
+      assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+      int items = json(response.getBody()).size();
+      assertThat(items).as("%s sees", user).isEqualTo(counts.getOrDefault(user, otherwise));
+    }
+  }
+
+  static final String DMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+          id="Definitions_RoleMatrixCheck" name="Role matrix check" namespace="http://itsupport.org/dmn">
+        <decision id="role-matrix-check" name="Role matrix check" camunda:historyTimeToLive="1">
+          <decisionTable id="DecisionTable_RoleMatrixCheck">
+            <input id="Input_Any" label="Any"><inputExpression id="InputExpression_Any" typeRef="string"><text>any</text></inputExpression></input>
+            <output id="Output_Ok" name="ok" typeRef="boolean" />
+            <rule id="Rule_Always"><inputEntry id="InputEntry_Always"><text>-</text></inputEntry><outputEntry id="OutputEntry_Always"><text>true</text></outputEntry></rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
+
+  static final String BPMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+          id="Definitions_RoleMatrixCheck" targetNamespace="http://itsupport.org/bpmn">
+        <process id="role-matrix-check" isExecutable="true" camunda:historyTimeToLive="1">
+          <startEvent id="StartEvent_Check" />
+        </process>
+      </definitions>
+      """;
+}
