@@ -13,14 +13,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.itsupport.ticket.InputRules;
 import org.itsupport.ticket.TicketInputRules;
+import org.itsupport.ticket.TicketProcess;
 import org.itsupport.ticket.TicketVariables;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +44,11 @@ class ModelConsistencyTest {
       assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isNotBlank();
       assertThat(resource("forms/" + task.getCamundaFormRef() + ".form")).as("form file of %s", task.getId()).isNotNull();
       assertThat(TicketInputRules.BY_TASK).as("input rules").containsKey(task.getId());
-      assertThat(listeners(task)).as("listeners of %s", task.getId()).contains("complete ${validateTaskInput}");
+      assertThat(listeners(task)).as("listeners of %s", task.getId()).contains("end ${validateTaskInput}");
       assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
-      assertThat(task.getCamundaPriority()).as("priority of %s", task.getId()).isEqualTo("${taskPriority}");
+      // setting a missing priority is urgent whatever the ticket: it holds up the SLA clocks
+      String priority = TicketProcess.SET_PRIORITY.equals(task.getId()) ? "100" : "${taskPriority}";
+      assertThat(task.getCamundaPriority()).as("priority of %s", task.getId()).isEqualTo(priority);
     }
     StartEvent start = TICKET.getModelElementById("StartEvent_TicketSubmitted");
     assertThat(start.getCamundaFormRef()).isEqualTo("submit-ticket");
@@ -58,6 +63,63 @@ class ModelConsistencyTest {
       checkForm(task.getCamundaFormRef(), TicketInputRules.BY_TASK.get(task.getId()), variables);
     }
     checkForm("submit-ticket", TicketInputRules.INTAKE, variables);
+  }
+
+  /** Values people type; forms must show them as text, never as Markdown or HTML. */
+  static final List<String> TYPED = List.of("requesterName", "requesterDepartment", "requesterContact", "title",
+      "description", "affectedSystem", "alreadyTried", "issueStartedAt", "firstLineNotes", "resolution", "rootCause",
+      "planSteps", "resourcesNeeded", "rejectionReason", "executionSteps", "newProblem", "verificationFeedback",
+      "priorityCorrectionReason", "questionForRequester", "requesterAnswer", "surveyComment", "followUpNotes",
+      "escalationAction", "reason", "action");
+
+  /** How the forms' one escaping expression ends: trim, collapse line breaks, backslash every ASCII punctuation. */
+  static final String ESCAPE_TAIL = ", \"^\\s+|\\s+$|\\s*([\\r\\n])\\s*\", \"$1\"), \"([!-/:-@\\[-`{-~])\", \"\\\\$1\")";
+  static final String ESCAPE_HEAD = "replace(replace(string(";
+
+  /** The expression without its escaped parts: what is left is shown as it is. */
+  static String withoutEscapedParts(String expression) {
+    StringBuilder left = new StringBuilder();
+    int from = 0;
+    int start;
+    while ((start = expression.indexOf(ESCAPE_HEAD, from)) >= 0) {
+      int end = start + "replace".length(); // at the call's opening parenthesis
+      int depth = 0;
+      do {
+        char c = expression.charAt(end++);
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      } while (depth > 0 && end < expression.length());
+      String call = expression.substring(start, end);
+      left.append(expression, from, start);
+      if (!call.endsWith(ESCAPE_TAIL)) {
+        left.append(call); // not the escaping expression after all
+      }
+      from = end;
+    }
+    return left.append(expression.substring(from)).toString();
+  }
+
+  @Test
+  void everyTypedValueIsShownAsText() throws IOException {
+    Pattern output = Pattern.compile("\\{\\{(?![#/])(.*?)}}", Pattern.DOTALL);
+    for (String formId : formIds()) {
+      for (JsonNode component : JSON.readTree(resource("forms/" + formId + ".form")).path("components")) {
+        Matcher segment = output.matcher(component.path("text").asText());
+        while (segment.find()) {
+          String expression = segment.group(1);
+          for (String variable : TYPED) {
+            String rest = withoutEscapedParts(expression).replaceAll("\\b" + variable + " != (null|\"\")", "");
+            assertThat(rest).as("{{%s}} in %s shows %s unescaped", expression, formId, variable)
+                .doesNotContainPattern("\\b" + variable + "\\b");
+          }
+        }
+      }
+    }
+  }
+
+  private static List<String> formIds() {
+    List<String> ids = new ArrayList<>(userTasks().stream().map(UserTask::getCamundaFormRef).distinct().toList());
+    ids.add("submit-ticket");
+    return ids;
   }
 
   private static void checkForm(String formId, InputRules rules, Set<String> variables) throws IOException {
@@ -81,7 +143,7 @@ class ModelConsistencyTest {
   }
 
   private static List<String> listeners(UserTask task) {
-    return task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list().stream()
         .map(listener -> listener.getCamundaEvent() + " " + listener.getCamundaDelegateExpression()).toList();
   }
 
