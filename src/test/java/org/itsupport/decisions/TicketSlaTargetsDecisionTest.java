@@ -16,13 +16,14 @@ import org.itsupport.decisions.DecisionTableHarness.Evaluation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Table test for decisions/ticket-sla-targets.dmn: the priority gives the response and resolution targets, the clock
- * they run on, when a requester is reminded of an open question and when the wait for the answer ends.
+ * they run on, when a requester is reminded of an open question and when the wait for the answer ends. The expected
+ * targets of each priority are in the test sheet decisions/tests/ticket-sla-targets.csv; this class checks what must
+ * hold for every priority.
  */
 class TicketSlaTargetsDecisionTest {
 
@@ -45,28 +46,6 @@ class TicketSlaTargetsDecisionTest {
   @BeforeAll
   static void parseTable() {
     table = DecisionTableHarness.load("ticket-sla-targets");
-  }
-
-  @ParameterizedTest(name = "{0} -> respond {1}, resolve {2}, task priority {3}, {4} clock, remind {5}, back to agent {6} by {7}")
-  @CsvSource({
-      "P1, PT5M,  PT2H, 100, 24x7,           PT30M, PT2H, Rule_P1",
-      "P2, PT15M, PT4H, 75,  24x7,           PT1H,  PT4H, Rule_P2",
-      "P3, PT30M, PT8H, 50,  business-hours, PT4H,  P2D,  Rule_P3",
-      "P4, PT1H,  P3D,  25,  business-hours, P1D,   P3D,  Rule_P4",
-  })
-  void eachPriorityGetsTheDefaultTargetsOfTheStandard(String priority, String responseTarget,
-      String resolutionTarget, int taskPriority, String slaClock, String answerReminder, String answerDeadline,
-      String rule) {
-    Evaluation evaluation = evaluate(priority);
-
-    assertThat(evaluation.matchedRuleIds()).containsExactly(rule);
-    assertThat(evaluation.singleOutput()).isEqualTo(Map.of(
-        "responseTarget", responseTarget,
-        "resolutionTarget", resolutionTarget,
-        "taskPriority", taskPriority,
-        "slaClock", slaClock,
-        "answerReminder", answerReminder,
-        "answerDeadline", answerDeadline));
   }
 
   @Test
