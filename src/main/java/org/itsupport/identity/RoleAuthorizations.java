@@ -69,10 +69,11 @@ public class RoleAuthorizations {
     grant(SERVICE_MANAGERS, TASK, ANY, READ, TASK_ASSIGN);
     grant(SERVICE_MANAGERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
 
-    // process owners read the definitions and deploy decision tables (DecisionTablesOnly refuses anything else)
+    // process owners read the definitions and deploy decision tables (DecisionTablesOnly refuses anything else);
+    // they see how their tables decided (the evaluations' inputs and outputs), not the tickets themselves
     grant(PROCESS_OWNERS, APPLICATION, "cockpit", ACCESS);
     grant(PROCESS_OWNERS, DEPLOYMENT, ANY, CREATE, READ);
-    grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, READ);
+    grant(PROCESS_OWNERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
     grant(PROCESS_OWNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
     grant(PROCESS_OWNERS, PROCESS_DEFINITION, ANY, READ);
 

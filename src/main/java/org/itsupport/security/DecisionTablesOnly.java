@@ -15,9 +15,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Process owners may deploy decision tables and nothing else. Camunda's DEPLOYMENT CREATE permission covers
- * every kind of resource, so this refuses a deployment by a signed-in user outside camunda-admin that
- * contains anything but .dmn files. The application's own deployment at start-up has no signed-in user.
+ * Process owners may deploy decision tables (with their test sheets) and nothing else. Camunda's DEPLOYMENT
+ * CREATE permission covers every kind of resource, so this refuses a deployment by a signed-in user outside
+ * camunda-admin that contains anything but .dmn and .csv files. The application's own deployment at start-up
+ * has no signed-in user.
  */
 @Component
 public class DecisionTablesOnly extends AbstractProcessEnginePlugin {
@@ -37,10 +38,11 @@ public class DecisionTablesOnly extends AbstractProcessEnginePlugin {
     }
     Map<String, ResourceEntity> resources = deployment.getResources();
     List<String> refused = resources == null ? List.of()
-        : resources.keySet().stream().filter(name -> !name.endsWith(".dmn")).sorted().toList();
+        : resources.keySet().stream().filter(name -> !name.endsWith(".dmn") && !name.endsWith(".csv")).sorted()
+            .toList();
     if (!refused.isEmpty()) {
-      throw new AuthorizationException("User '" + user.getUserId() + "' may deploy decision tables (.dmn) only, not "
-          + String.join(", ", refused));
+      throw new AuthorizationException("User '" + user.getUserId() + "' may deploy decision tables (.dmn) and "
+          + "their test sheets (.csv) only, not " + String.join(", ", refused));
     }
   }
 }
