@@ -57,7 +57,7 @@ function h(tag, attributes, ...children) {
       element.setAttribute(name, value === true ? '' : value);
     }
   });
-  children.flat().forEach(child => {
+  children.flat(Infinity).forEach(child => {
     if (child !== undefined && child !== null && child !== false) {
       element.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -65,11 +65,16 @@ function h(tag, attributes, ...children) {
   return element;
 }
 
+/** 2026-11-10 09:05:00 in the browser's time zone (Cockpit's footer names it): unambiguous in any country. */
 function time(iso) {
   if (!iso) {
     return '';
   }
-  return h('time', {datetime: iso, title: iso}, new Date(iso).toLocaleString());
+  const at = new Date(iso);
+  const two = number => String(number).padStart(2, '0');
+  const local = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} `
+    + `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+  return h('time', {datetime: iso, title: iso}, local);
 }
 
 function duration(millis) {
@@ -109,10 +114,7 @@ function section(id, title, ...content) {
 }
 
 function problem(node, error) {
-  const text = error.status === 403
-    ? 'Ticket history is for auditors and service managers. ' + error.message
-    : error.message;
-  node.replaceChildren(h('div', {className: 'alert alert-danger ticket-audit-problem'}, text));
+  node.replaceChildren(h('div', {className: 'alert alert-danger ticket-audit-problem'}, error.message));
 }
 
 function select(name, options, chosen) {
@@ -241,7 +243,7 @@ function summary(ticket) {
     ['Priority', priority], ['Status', ticket.status], ['Submitted', time(ticket.submittedAt)],
     ['Closed', time(ticket.closedAt)], ['Response SLA', slaLabel(ticket.responseSla)],
     ['Resolution SLA', slaLabel(ticket.resolutionSla)], ['Description', ticket.description]];
-  return h('dl', {id: 'trail-summary', className: 'dl-horizontal ticket-audit-summary'},
+  return h('dl', {id: 'trail-summary', className: 'ticket-audit-summary'},
     facts.map(([term, description]) => [h('dt', {}, term), h('dd', {}, description || '—')]));
 }
 
@@ -260,8 +262,16 @@ function loadViewer() {
   if (!document.querySelector(`link[href="${VIEWER_CSS_URL}"]`)) {
     document.head.append(h('link', {rel: 'stylesheet', href: VIEWER_CSS_URL}));
   }
-  // the viewer is a UMD module and Cockpit provides an AMD loader: let that loader load it
-  return new Promise((resolve, reject) => window.require([VIEWER_URL], resolve, reject));
+  if (window.BpmnJS) {
+    return Promise.resolve(window.BpmnJS);
+  }
+  // the viewer's UMD bundle sets window.BpmnJS when no module loader is around, as in Cockpit
+  return new Promise((resolve, reject) => {
+    const script = h('script', {src: VIEWER_URL});
+    script.addEventListener('load', () => resolve(window.BpmnJS));
+    script.addEventListener('error', () => reject(new Error(`${VIEWER_URL} did not load`)));
+    document.head.append(script);
+  });
 }
 
 async function drawPath(container, api, path) {
@@ -269,13 +279,28 @@ async function drawPath(container, api, path) {
     const [BpmnJS, diagram] = await Promise.all([loadViewer(),
       getJson(api, `${api.engineApi}/process-definition/${encodeURIComponent(path.processDefinitionId)}/xml`)]);
     container.replaceChildren();
-    const viewer = new BpmnJS({container, height: 520});
+    const viewer = new BpmnJS({container, height: '100%'});
     await viewer.importXML(diagram.bpmn20Xml);
     const canvas = viewer.get('canvas');
     const overlays = viewer.get('overlays');
+    // as tall as the diagram needs at the page's width, so a wide diagram does not float in white space
+    const inner = canvas.viewbox().inner;
+    if (inner.width > 0) {
+      const fitted = container.clientWidth * inner.height / inner.width + 40;
+      container.style.height = `${Math.round(Math.min(640, Math.max(240, fitted)))}px`;
+      canvas.resized();
+    }
     canvas.zoom('fit-viewport');
+    const elements = viewer.get('elementRegistry');
     Object.entries(path.activities).forEach(([activityId, times]) => {
-      canvas.addMarker(activityId, 'ticket-audit-passed');
+      const element = elements.get(activityId);
+      if (!element) {
+        return; // an element of a called process, or gone from this version's diagram
+      }
+      // an expanded sub-process gets a green frame only, so what happened inside it stays readable
+      const expanded = element.type === 'bpmn:SubProcess' && element.businessObject.di
+        && element.businessObject.di.isExpanded;
+      canvas.addMarker(activityId, expanded ? 'ticket-audit-passed-scope' : 'ticket-audit-passed');
       if (times > 1) {
         overlays.add(activityId, {position: {bottom: 8, right: 8},
           html: h('span', {className: 'ticket-audit-count', title: `passed ${times} times`}, `×${times}`)});
