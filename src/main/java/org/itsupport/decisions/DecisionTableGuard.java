@@ -2,11 +2,13 @@ package org.itsupport.decisions;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DecisionTableGuard extends AbstractProcessEnginePlugin {
+
+  /** Two years, leap day included. */
+  public static final int MINIMUM_RETENTION_DAYS = 731;
 
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final int MAX_GAPS_REPORTED = 5;
@@ -93,6 +98,25 @@ public class DecisionTableGuard extends AbstractProcessEnginePlugin {
     }
   }
 
+  /**
+   * The standard keeps ticket records at least two years. A table without its own time to live gets the
+   * engine's default (application.yaml); one with a shorter one would have its history removed too early.
+   */
+  static Optional<String> retentionProblem(String historyTimeToLive) {
+    if (historyTimeToLive == null || historyTimeToLive.isBlank()) {
+      return Optional.empty();
+    }
+    String ttl = historyTimeToLive.trim();
+    long days;
+    try {
+      days = ttl.chars().allMatch(Character::isDigit) ? Long.parseLong(ttl) : Period.parse(ttl).getDays();
+    } catch (RuntimeException e) {
+      return Optional.of("history time to live '" + ttl + "' is not a number of days");
+    }
+    return days >= MINIMUM_RETENTION_DAYS ? Optional.empty() : Optional.of("history time to live is " + days
+        + " days; the standard keeps ticket records at least two years (" + MINIMUM_RETENTION_DAYS + " days)");
+  }
+
   /** The problems of one deployed .dmn file, each prefixed with the file and decision it concerns. */
   public List<String> check(String fileName, byte[] dmnXml, Map<String, String> sheetsByDecision) {
     DmnModelInstance model;
@@ -108,6 +132,7 @@ public class DecisionTableGuard extends AbstractProcessEnginePlugin {
       String key = element.getId();
       DecisionTable table = element.getExpression() instanceof DecisionTable decisionTable ? decisionTable : null;
       String where = fileName + " (" + key + "): ";
+      retentionProblem(element.getCamundaHistoryTimeToLiveString()).ifPresent(problem -> problems.add(where + problem));
       List<String> contract = DecisionContracts.problems(key, table);
       contract.forEach(problem -> problems.add(where + problem));
       if (!contract.isEmpty()) {

@@ -54,6 +54,18 @@ class DecisionTableGuardTest {
   }
 
   @Test
+  void aTableThatWouldLoseItsHistoryBeforeTwoYearsIsRefused() throws IOException {
+    String shortLived = table("ticket-routing").replace("camunda:historyTimeToLive=\"731\"",
+        "camunda:historyTimeToLive=\"30\"");
+
+    assertThat(guard.check("ticket-routing.dmn", shortLived.getBytes(StandardCharsets.UTF_8), Map.of()))
+        .containsExactly("ticket-routing.dmn (ticket-routing): history time to live is 30 days; the standard keeps "
+            + "ticket records at least two years (731 days)");
+    assertThat(DecisionTableGuard.retentionProblem("P731D")).isEmpty();
+    assertThat(DecisionTableGuard.retentionProblem(null)).as("the engine's default applies").isEmpty();
+  }
+
+  @Test
   void aFileThatDoesNotParseIsRefused() {
     assertThat(guard.check("ticket-priority.dmn", "<definitions>".getBytes(StandardCharsets.UTF_8), Map.of()))
         .singleElement().asString().startsWith("ticket-priority.dmn does not parse: ");
