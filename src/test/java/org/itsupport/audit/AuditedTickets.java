@@ -231,8 +231,8 @@ public final class AuditedTickets {
     ClockUtil.setCurrentTime(Date.from(Instant.parse(DAY + "T" + time + ":00Z")));
   }
 
-  /** Runs a step signed in as the user, with the user's groups, as Tasklist would. */
-  private <T> T as(String userId, Supplier<T> step) {
+  /** Runs a step signed in as the user, with the user's groups, as Tasklist or Cockpit would. */
+  public <T> T as(String userId, Supplier<T> step) {
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     identity.setAuthentication(userId, groups);
     try {

@@ -6,22 +6,20 @@ import static org.itsupport.ticket.TicketVariables.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.camunda.bpm.cockpit.Cockpit;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.itsupport.ApplicationTest;
 import org.itsupport.audit.AuditedTickets.AuditedTicket;
 import org.itsupport.audit.TicketSearch.Criteria;
 import org.itsupport.audit.TicketSearch.Page;
-import org.itsupport.identity.Roles;
 import org.itsupport.ticket.InvalidInputException;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketProcess;
@@ -40,10 +38,11 @@ class TicketSearchTest {
 
   @Autowired
   ProcessEngine engine;
+
+  /** Makes the tickets, and signs in as a demo user with that user's groups. */
+  AuditedTickets fixture;
   @Autowired
   RuntimeService runtime;
-  @Autowired
-  IdentityService identity;
 
   AuditedTicket closed;
   /** Three open tickets of one made-up requester, oldest first. */
@@ -52,7 +51,8 @@ class TicketSearchTest {
 
   @BeforeAll
   void tickets() {
-    closed = new AuditedTickets(engine).createClosedTicket();
+    fixture = new AuditedTickets(engine);
+    closed = fixture.createClosedTicket();
     for (String title : List.of("Printer jams", "Monitor flickers", "Mouse is dead")) {
       open.add(runtime.startProcessInstanceByKey(TicketProcess.KEY, SampleIntake.intake(Map.of(
           REQUESTER_ID, "bob", REQUESTER_NAME, requesterName, TITLE, title, IMPACT, "single-user",
@@ -127,14 +127,16 @@ class TicketSearchTest {
   }
 
   @Test
-  void csv_hasAHeader_andOneLinePerTicket() throws IOException {
+  void csv_hasAHeader_andOneLinePerTicket() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    identity.setAuthentication("audrey", List.of(Roles.AUDITORS));
-    try {
-      TicketsCsv.write(search(), criteria("requester", requesterName), out);
-    } finally {
-      identity.clearAuthentication();
-    }
+    fixture.as("audrey", () -> {
+      try {
+        TicketsCsv.write(search(), criteria("requester", requesterName), out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return null;
+    });
     String csv = out.toString(StandardCharsets.UTF_8);
 
     assertThat(csv.lines().toList()).hasSize(4);
@@ -144,8 +146,7 @@ class TicketSearchTest {
 
   @Test
   void aUserWithoutHistoryRights_findsNothing() {
-    Page page = as("olga", Roles.PROCESS_OWNERS,
-        () -> search().page(criteria("number", closed.number()), 0, 25));
+    Page page = fixture.as("olga", () -> search().page(criteria("number", closed.number()), 0, 25));
 
     assertThat(page.total()).isZero();
   }
@@ -156,7 +157,7 @@ class TicketSearchTest {
   }
 
   private Page search(Criteria criteria, int firstResult, int maxResults) {
-    return as("audrey", Roles.AUDITORS, () -> search().page(criteria, firstResult, maxResults));
+    return fixture.as("audrey", () -> search().page(criteria, firstResult, maxResults));
   }
 
   /** The search as the plugin runs it, with Cockpit's query service for the default engine. */
@@ -164,14 +165,6 @@ class TicketSearchTest {
     return new TicketSearch(engine, Cockpit.getQueryService(engine.getName()));
   }
 
-  private <T> T as(String user, String group, Supplier<T> read) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      return read.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 
   /** Criteria from name, value pairs; the names are the query parameters of the search page. */
   private static Criteria criteria(String... pairs) {

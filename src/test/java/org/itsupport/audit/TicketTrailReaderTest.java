@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.itsupport.ApplicationTest;
 import org.itsupport.audit.AuditedTickets.AuditedTicket;
 import org.itsupport.audit.TicketTrail.DecisionEvaluation;
 import org.itsupport.audit.TicketTrail.Step;
 import org.itsupport.audit.TicketTrail.VariableChange;
-import org.itsupport.identity.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,16 +22,18 @@ class TicketTrailReaderTest {
 
   @Autowired
   ProcessEngine engine;
-  @Autowired
-  IdentityService identity;
+
+  /** Makes the tickets, and signs in as a demo user with that user's groups. */
+  AuditedTickets fixture;
 
   AuditedTicket audited;
   TicketTrail trail;
 
   @BeforeAll
   void readTheAuditedTicketAsTheAuditor() {
-    audited = new AuditedTickets(engine).createClosedTicket();
-    trail = as("audrey", Roles.AUDITORS, () -> new TicketTrailReader(engine).read(audited.number())).orElseThrow();
+    fixture = new AuditedTickets(engine);
+    audited = fixture.createClosedTicket();
+    trail = fixture.as("audrey", () -> new TicketTrailReader(engine).read(audited.number())).orElseThrow();
   }
 
   @Test
@@ -158,20 +157,12 @@ class TicketTrailReaderTest {
 
   @Test
   void aUserWithoutHistoryRights_findsNoTrail() {
-    assertThat(as("olga", Roles.PROCESS_OWNERS, () -> new TicketTrailReader(engine).read(audited.number()))).isEmpty();
+    assertThat(fixture.as("olga", () -> new TicketTrailReader(engine).read(audited.number()))).isEmpty();
   }
 
   @Test
   void anUnknownNumber_hasNoTrail() {
-    assertThat(as("audrey", Roles.AUDITORS, () -> new TicketTrailReader(engine).read("209912-999"))).isEmpty();
+    assertThat(fixture.as("audrey", () -> new TicketTrailReader(engine).read("209912-999"))).isEmpty();
   }
 
-  private <T> T as(String user, String group, Supplier<T> read) {
-    identity.setAuthentication(user, List.of(group));
-    try {
-      return read.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 }
