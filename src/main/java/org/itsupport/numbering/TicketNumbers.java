@@ -14,8 +14,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands out ticket numbers {@code YYYYMM-NNN}: a serial per month, counted in a table row.
- * Each number is taken in its own committed transaction, so concurrent starts wait on the row lock
- * and never share a number, and a start that later fails leaves a gap instead of reusing it.
+ * The number is taken in the transaction that opens the ticket, on the same connection: concurrent starts
+ * wait on the month's row lock and never share a number, and a start that fails gives its number back, so
+ * the numbers have no gaps. (A transaction of its own needed a second connection while the first was held:
+ * with as many concurrent starts as the pool has connections, every start waited for the pool until it
+ * timed out.) The month's first row is inserted at a savepoint, so losing that race to a concurrent start
+ * costs a retry, not the ticket.
  */
 @Service
 public class TicketNumbers {
@@ -23,39 +27,41 @@ public class TicketNumbers {
   private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("yyyyMM");
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate atSavepoint;
   private final ZoneId zone;
 
   public TicketNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
       @Value("${itsupport.time-zone}") ZoneId zone) {
     this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.atSavepoint = new TransactionTemplate(transactionManager);
+    this.atSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.zone = zone;
   }
 
   /** The next number for the month that {@code submittedAt} falls in, in the configured time zone. */
   public String next(Instant submittedAt) {
     String period = YearMonth.from(submittedAt.atZone(zone)).format(PERIOD);
-    Integer serial;
-    try {
-      serial = ownTransaction.execute(status -> increment(period));
-    } catch (DuplicateKeyException anotherStartOpenedTheMonth) {
-      // a concurrent start inserted the month's first row; ours was rolled back, the row exists now
-      serial = ownTransaction.execute(status -> increment(period));
-    }
+    Integer serial = atSavepoint.execute(status -> increment(period));
     return "%s-%03d".formatted(period, serial);
   }
 
   private int increment(String period) {
-    int updated = jdbc.update(
-        "update ticket_number_counter set last_serial = last_serial + 1 where period = ?", period);
-    if (updated == 0) {
-      jdbc.update("insert into ticket_number_counter (period, last_serial) values (?, 1)", period);
-      return 1;
+    if (countUp(period) == 0) {
+      try {
+        atSavepoint.executeWithoutResult(status ->
+            jdbc.update("insert into ticket_number_counter (period, last_serial) values (?, 1)", period));
+        return 1;
+      } catch (DuplicateKeyException anotherStartOpenedTheMonth) {
+        // rolled back to the savepoint; the concurrent start's row exists now
+        countUp(period);
+      }
     }
     // our update holds the row lock until commit, so this reads our own serial
     return jdbc.queryForObject(
         "select last_serial from ticket_number_counter where period = ?", Integer.class, period);
+  }
+
+  private int countUp(String period) {
+    return jdbc.update("update ticket_number_counter set last_serial = last_serial + 1 where period = ?", period);
   }
 }

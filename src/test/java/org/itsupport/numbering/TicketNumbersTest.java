@@ -3,6 +3,8 @@ package org.itsupport.numbering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -81,7 +83,7 @@ class TicketNumbersTest {
   }
 
   @Test
-  void aNumberTakenByAStartThatFailsIsNeverReused() {
+  void aStartThatFails_givesItsNumberBack_soNumbersHaveNoGaps() {
     Instant may = Instant.parse("2024-05-15T10:00:00Z");
     TransactionTemplate start = new TransactionTemplate(transactions);
     assertThatThrownBy(() -> start.executeWithoutResult(status -> {
@@ -89,6 +91,38 @@ class TicketNumbersTest {
       throw new IllegalStateException("the process start failed");
     })).hasMessage("the process start failed");
 
-    assertThat(numbers.next(may)).isEqualTo("202405-002");
+    assertThat(numbers.next(may)).isEqualTo("202405-001");
+  }
+
+  /**
+   * As many starts at once as the pool has connections, each inside its own transaction as the engine runs
+   * it: a number in a transaction of its own would need a second connection each, and all would wait for the
+   * pool until it timed out. The month is new, so they also race to insert its first row.
+   */
+  @Test
+  void startsInTransactions_asManyAsThePoolHasConnections_allGetANumber() throws Exception {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(database);
+    config.setMaximumPoolSize(4);
+    config.setConnectionTimeout(2_000);
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      DataSourceTransactionManager poolTransactions = new DataSourceTransactionManager(pool);
+      TicketNumbers pooled = new TicketNumbers(new JdbcTemplate(pool), poolTransactions, ZoneId.of("Europe/London"));
+      TransactionTemplate start = new TransactionTemplate(poolTransactions);
+      Instant june = Instant.parse("2024-06-15T10:00:00Z");
+      ExecutorService starts = Executors.newFixedThreadPool(4);
+      try {
+        List<Callable<String>> calls = new ArrayList<>();
+        IntStream.range(0, 40).forEach(i -> calls.add(() -> start.execute(status -> pooled.next(june))));
+        List<String> handedOut = new ArrayList<>();
+        for (Future<String> number : starts.invokeAll(calls)) {
+          handedOut.add(number.get());
+        }
+        assertThat(handedOut).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40)
+            .mapToObj(serial -> "202406-%03d".formatted(serial)).toList());
+      } finally {
+        starts.shutdownNow();
+      }
+    }
   }
 }
