@@ -1,0 +1,126 @@
+package org.itsupport.bench;
+
+import static org.itsupport.ticket.TicketProcess.*;
+import static org.itsupport.ticket.TicketVariables.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.itsupport.ticket.SampleIntake;
+
+/**
+ * One ticket on the longest common path (intake, first line, escalation, plan, approval, execution,
+ * verification, survey, close), and the same for the floor: a process with the same wait states (six user
+ * tasks, four asynchronous continuations) and the same variables, without decisions, timers or listeners.
+ * Both through the Java API, as Tasklist's requests end up.
+ */
+final class Lifecycles {
+
+  static final String FLOOR = "bench-floor";
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+
+  Lifecycles(ProcessEngine engine) {
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+  }
+
+  static BpmnModelInstance floorProcess() {
+    return Bpmn.createExecutableProcess(FLOOR).camundaHistoryTimeToLive(731)
+        .startEvent()
+        .serviceTask("Floor_Register").camundaExpression("${true}").camundaAsyncAfter()
+        .userTask("Floor_FirstLine")
+        .serviceTask("Floor_Route").camundaExpression("${true}").camundaAsyncBefore()
+        .userTask("Floor_Review")
+        .serviceTask("Floor_Assess").camundaExpression("${true}").camundaAsyncBefore()
+        .userTask("Floor_Approve")
+        .userTask("Floor_Execute")
+        .userTask("Floor_Verify")
+        .userTask("Floor_Rate")
+        .serviceTask("Floor_Close").camundaExpression("${true}").camundaAsyncBefore()
+        .endEvent()
+        .done();
+  }
+
+  void ticket() {
+    run(KEY);
+  }
+
+  void floor() {
+    run(FLOOR);
+  }
+
+  /** The ticket's path; the floor process has the same waits in the same order. */
+  private void run(String processKey) {
+    String id = runtime.startProcessInstanceByKey(processKey, SampleIntake.intake()).getId();
+    runJob(id);
+    claimAndComplete(id, "dora", firstLine());
+    runJob(id);
+    claimAndComplete(id, "hank", plan());
+    runJob(id);
+    claimAndComplete(id, "carl", approval());
+    claimAndComplete(id, "hank", execution());
+    complete(id, Map.of(VERIFICATION_RESULT, "confirmed"));
+    complete(id, rating());
+    runJob(id);
+    if (runtime.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
+      throw new IllegalStateException(processKey + " " + id + " did not end");
+    }
+  }
+
+  private void runJob(String processInstanceId) {
+    // the ticket's SLA watch timer waits too; the step's job is the one due now
+    Job job = management.createJobQuery().processInstanceId(processInstanceId).messages().singleResult();
+    management.executeJob(job.getId());
+  }
+
+  private Task task(String processInstanceId) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+  }
+
+  private void claimAndComplete(String processInstanceId, String user, Map<String, Object> form) {
+    Task task = task(processInstanceId);
+    tasks.claim(task.getId(), user);
+    tasks.complete(task.getId(), form);
+  }
+
+  private void complete(String processInstanceId, Map<String, Object> form) {
+    tasks.complete(task(processInstanceId).getId(), form);
+  }
+
+  private static Map<String, Object> firstLine() {
+    return Map.of(FIRST_LINE_NOTES, "Checked the knowledge base", FIRST_LINE_OUTCOME, "escalate");
+  }
+
+  private static Map<String, Object> plan() {
+    return Map.of(REVIEW_OUTCOME, "plan", PRIORITY, "P3", ROOT_CAUSE, "Corrupted system image",
+        PLAN_STEPS, "Back up, reinstall, restore the profile", CHANGE_TYPE, "system-reinstall",
+        BACKUP_AVAILABLE, true);
+  }
+
+  private static Map<String, Object> approval() {
+    Map<String, Object> approval = new HashMap<>();
+    approval.put(APPROVAL_DECISION, "approve");
+    approval.put(REJECTION_REASON, null);
+    return approval;
+  }
+
+  private static Map<String, Object> execution() {
+    return Map.of(EXECUTION_STEPS, "Followed the plan", EXECUTION_OUTCOME, "fixed",
+        RESOLUTION, "Reinstalled and restored the profile");
+  }
+
+  private static Map<String, Object> rating() {
+    return Map.of(SURVEY_SKIPPED, false, SCORE_RESPONSE_SPEED, 5, SCORE_EFFICIENCY, 5, SCORE_ATTITUDE, 5,
+        SCORE_EXPERTISE, 5);
+  }
+}
