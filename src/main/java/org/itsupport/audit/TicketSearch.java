@@ -39,10 +39,6 @@ public class TicketSearch {
   /** What an auditor filters by; null or blank means "any". */
   public record Criteria(String number, String requester, String serviceType, String priority, String status,
       String submittedFrom, String submittedTo, String sla) {
-
-    public static Criteria any() {
-      return new Criteria(null, null, null, null, null, null, null, null);
-    }
   }
 
   /** One page of tickets and how many match in all. */
