@@ -11,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import org.itsupport.decisions.DecisionEngines;
 import org.itsupport.sla.EscalationSchedule;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ public class EscalationLevels {
   static final String DECISION = "sla-escalation";
 
   private final RepositoryService repository;
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmn = DecisionEngines.standalone();
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
   public EscalationLevels(RepositoryService repository) {

@@ -29,10 +29,10 @@ import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.itsupport.decisions.DecisionEngines;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.Tag;
@@ -179,7 +179,7 @@ class TicketLifecycleBenchmark {
   }
 
   private double standaloneDecisions() throws IOException {
-    DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    DmnEngine dmn = DecisionEngines.standalone();
     DmnDecision priority;
     try (InputStream table = getClass().getResourceAsStream("/decisions/ticket-priority.dmn")) {
       priority = dmn.parseDecision("ticket-priority", table);

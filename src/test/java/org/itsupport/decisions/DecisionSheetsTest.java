@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every decision table passes the test sheet its process owner keeps beside it in decisions/tests/. */
 class DecisionSheetsTest {
 
-  static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  static final DmnEngine DMN = DecisionEngines.standalone();
 
   static Stream<String> decisionIds() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("decisions"))) {

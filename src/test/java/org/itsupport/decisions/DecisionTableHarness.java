@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -38,7 +37,7 @@ final class DecisionTableHarness {
     DmnDecisionTableEvaluationListener recordMatchedRules = event -> event.getMatchingRules().stream()
         .map(DmnEvaluatedDecisionRule::getId)
         .forEach(matchedRuleIds::add);
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+    engine = DecisionEngines.configure(DecisionEngines.defaults())
         .customPostDecisionTableEvaluationListeners(List.of(recordMatchedRules))
         .buildEngine();
     try (InputStream table = open(decisionId)) {
