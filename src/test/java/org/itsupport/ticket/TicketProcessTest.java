@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -294,6 +295,27 @@ class TicketProcessTest {
   }
 
   // --- the steps, as the people in them would fill in their forms
+
+  @Test
+  void taskCards_showTheTicket_withoutHistoryOfTheirOwn() {
+    ProcessInstance ticket = submit(Map.of());
+    Task firstLine = task(ticket);
+    assertThat(taskService().getVariablesLocal(firstLine.getId()))
+        .containsEntry(CARD_TICKET_NUMBER, ticket.getBusinessKey()).containsEntry(CARD_PRIORITY, "P3")
+        .containsEntry(CARD_TITLE, SampleIntake.intake().get(TITLE));
+
+    solveAtFirstLine(ticket);
+
+    List<String> recorded = historyService().createHistoricVariableInstanceQuery().processInstanceId(ticket.getId())
+        .list().stream().map(HistoricVariableInstance::getName).toList();
+    List<String> updated = historyService().createHistoricDetailQuery().processInstanceId(ticket.getId())
+        .variableUpdates().list().stream().map(update -> ((HistoricVariableUpdate) update).getVariableName())
+        .toList();
+    assertThat(recorded).contains(TICKET_NUMBER, PRIORITY, TITLE, FIRST_LINE_NOTES)
+        .doesNotContain(CARD_TICKET_NUMBER, CARD_PRIORITY, CARD_TITLE);
+    assertThat(updated).contains(TICKET_NUMBER, PRIORITY, TITLE, FIRST_LINE_NOTES)
+        .doesNotContain(CARD_TICKET_NUMBER, CARD_PRIORITY, CARD_TITLE);
+  }
 
   static ProcessInstance submit(Map<String, Object> overrides) {
     ProcessInstance ticket = runtimeService().startProcessInstanceByKey(KEY, SampleIntake.intake(overrides));
