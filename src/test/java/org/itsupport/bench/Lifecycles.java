@@ -4,11 +4,16 @@ import static org.itsupport.ticket.TicketProcess.*;
 import static org.itsupport.ticket.TicketVariables.*;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -19,6 +24,8 @@ import org.itsupport.ticket.SampleIntake;
  * One ticket on the longest common path (intake, first line, escalation, plan, approval, execution,
  * verification, survey, close), and the same for the floor: a process with the same wait states (six user
  * tasks, four asynchronous continuations) and the same variables, without decisions, timers or listeners.
+ * The floor's variables are those a closed ticket ends with: the forms' answers at the same steps, and what
+ * the ticket's decisions and listeners computed (number, priority, SLA deadlines, records) from the start.
  * Both through the Java API, as Tasklist's requests end up.
  */
 final class Lifecycles {
@@ -27,11 +34,14 @@ final class Lifecycles {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final HistoryService history;
+  private Map<String, Object> floorStart;
 
   Lifecycles(ProcessEngine engine) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
+    this.history = engine.getHistoryService();
   }
 
   static BpmnModelInstance floorProcess() {
@@ -52,16 +62,40 @@ final class Lifecycles {
   }
 
   void ticket() {
-    run(KEY);
+    run(KEY, SampleIntake.intake());
   }
 
   void floor() {
-    run(FLOOR);
+    run(FLOOR, floorStart());
+  }
+
+  private synchronized Map<String, Object> floorStart() {
+    if (floorStart == null) {
+      floorStart = floorStart(run(KEY, SampleIntake.intake()));
+    }
+    return floorStart;
+  }
+
+  /** The intake and every ticket-scoped variable the closed ticket has that no later form answered. */
+  private Map<String, Object> floorStart(String closedTicketId) {
+    Set<String> answered = new HashSet<>();
+    for (Map<String, Object> form : List.of(firstLine(), plan(), approval(), execution(), rating(),
+        Map.<String, Object>of(VERIFICATION_RESULT, ""))) {
+      answered.addAll(form.keySet());
+    }
+    Map<String, Object> start = new HashMap<>(SampleIntake.intake());
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceId(closedTicketId).list()) {
+      if (variable.getTaskId() == null && !answered.contains(variable.getName())) {
+        start.putIfAbsent(variable.getName(), variable.getTypedValue());
+      }
+    }
+    return start;
   }
 
   /** The ticket's path; the floor process has the same waits in the same order. */
-  private void run(String processKey) {
-    String id = runtime.startProcessInstanceByKey(processKey, SampleIntake.intake()).getId();
+  private String run(String processKey, Map<String, Object> startVariables) {
+    String id = runtime.startProcessInstanceByKey(processKey, startVariables).getId();
     runJob(id);
     claimAndComplete(id, "dora", firstLine());
     runJob(id);
@@ -75,6 +109,7 @@ final class Lifecycles {
     if (runtime.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
       throw new IllegalStateException(processKey + " " + id + " did not end");
     }
+    return id;
   }
 
   private void runJob(String processInstanceId) {

@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -38,12 +40,8 @@ import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -51,49 +49,34 @@ import org.springframework.test.context.ActiveProfiles;
  * How fast the ticket lifecycle is, beside the engine's own floor, in one run: mvn verify -Pbenchmark.
  * Prints a table and writes target/bench/results.json. Numbers only: nothing here is asserted, and the
  * default build does not run it. H2 file database (the product's default) with history level full.
+ * On two cores the JIT compiler takes most of a core for the first minute or two, so everything measured
+ * is warmed up first, ticket and floor alike.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:file:./target/bench/db-${random.uuid};QUERY_STATISTICS=TRUE")
+    properties = "spring.datasource.url=jdbc:h2:file:./target/bench/db-${random.uuid};DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256")
 @ActiveProfiles({"test", "demo"})
 class TicketLifecycleBenchmark {
 
-  static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
+  /** Ticket and floor lifecycles, alternating, before anything is measured. */
+  static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 90));
+  /** Before each of the other measures (decisions, REST intake). */
+  static final Duration SHORT_WARM_UP = Duration.ofSeconds(Long.getLong("bench.shortWarmup", 10));
   static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
   static final int CLOSED_FOR_HEAP = Integer.getInteger("bench.heapTickets", 10_000);
   /** The whole run stays under ten minutes: closing tickets for the heap figure stops after this. */
-  static final Duration HEAP_FILL_LIMIT = Duration.ofSeconds(Long.getLong("bench.heapFillSeconds", 180));
+  static final Duration HEAP_FILL_LIMIT = Duration.ofSeconds(Long.getLong("bench.heapFillSeconds", 120));
   static final int REST_CLIENTS = 16;
 
   @Autowired
   ProcessEngine engine;
   @Autowired
   DataSource dataSource;
-  @Autowired
-  ReadyTime ready;
   @LocalServerPort
   int port;
 
   final Map<String, Object> results = new LinkedHashMap<>();
   final List<String[]> table = new ArrayList<>();
-
-  @TestConfiguration
-  static class ReadyTimeConfiguration {
-    @Bean
-    ReadyTime readyTime() {
-      return new ReadyTime();
-    }
-  }
-
-  /** From the JVM's start to the application answering: Spring Boot's own measure. */
-  static class ReadyTime {
-    volatile Duration startToReady;
-
-    @EventListener
-    void ready(ApplicationReadyEvent event) {
-      startToReady = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
-    }
-  }
 
   @Test
   void run() throws Exception {
@@ -105,8 +88,7 @@ class TicketLifecycleBenchmark {
             + System.getProperty("os.version"), "maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20));
 
     // 1, 2: lifecycles per second, ticket and floor, 1 and 2 threads
-    throughput(lifecycles::ticket, 2, WARM_UP);
-    throughput(lifecycles::floor, 2, WARM_UP);
+    warmUp(lifecycles);
     for (int threads : new int[] {1, 2}) {
       double ticket = throughput(lifecycles::ticket, threads, MEASURE);
       double floor = throughput(lifecycles::floor, threads, MEASURE);
@@ -126,11 +108,11 @@ class TicketLifecycleBenchmark {
     row("Priority evaluations/s, decision service + history", round(withHistory), "");
 
     // 5: SQL statements per lifecycle
-    Map<String, Long> ticketSql = statementsPerLifecycle(lifecycles::ticket);
-    Map<String, Long> floorSql = statementsPerLifecycle(lifecycles::floor);
+    Map<String, Object> ticketSql = statementsPerLifecycle(lifecycles::ticket);
+    Map<String, Object> floorSql = statementsPerLifecycle(lifecycles::floor);
     result("sqlPerLifecycle", Map.of("ticket", ticketSql, "floor", floorSql));
-    row("SQL statements per ticket lifecycle", ticketSql.get("total"), "");
-    row("SQL statements per floor lifecycle", floorSql.get("total"), "");
+    row("SQL statements per ticket lifecycle", sqlRow(ticketSql), "");
+    row("SQL statements per floor lifecycle", sqlRow(floorSql), "");
 
     // 4: REST intake with 16 clients
     Map<String, Object> intake = restIntake();
@@ -140,18 +122,25 @@ class TicketLifecycleBenchmark {
         + intake.get("p99Ms"), "p99 <= 50");
 
     // 6: memory and start-up
-    long closed = closedTickets();
-    if (closed < CLOSED_FOR_HEAP) {
-      closeMore(lifecycles, CLOSED_FOR_HEAP - closed);
+    long closedBefore = closedTickets();
+    long heapBefore = heapAfterGc();
+    if (closedBefore < CLOSED_FOR_HEAP) {
+      closeMore(lifecycles, CLOSED_FOR_HEAP - closedBefore);
     }
+    long closed = closedTickets();
     long heap = heapAfterGc();
-    long rss = residentKiB();
-    result("memory", Map.of("closedTickets", closedTickets(), "heapUsedMiB", heap >> 20, "residentMiB", rss >> 10));
-    result("startToReadySeconds", round(ready.startToReady.toMillis() / 1000.0));
-    row("Heap used after " + closedTickets() + " closed tickets, MiB (target: after " + CLOSED_FOR_HEAP + ")",
-        heap >> 20, "");
-    row("Resident memory, MiB", rss >> 10, "");
-    row("Start to ready, s", round(ready.startToReady.toMillis() / 1000.0), "<= 15");
+    long growthPerThousand = closed == closedBefore ? 0 : (heap - heapBefore) * 1000 / (closed - closedBefore);
+    result("memory", Map.of("closedTickets", closed, "heapUsedMiB", heap >> 20,
+        "heapGrowthKiBPer1000ClosedTickets", growthPerThousand >> 10, "benchmarkJvmResidentMiB",
+        residentKiB(ProcessHandle.current().pid()) >> 10));
+    row("Heap used after " + closed + " closed tickets, MiB", heap >> 20, "");
+    row("Heap growth per 1,000 more closed tickets, KiB", growthPerThousand >> 10, "");
+    Map<String, Object> fresh = ApplicationStart.measure("fresh database");
+    Map<String, Object> restart = ApplicationStart.measure("restart on that database");
+    result("applicationStart", List.of(fresh, restart));
+    row("Start to ready, s (new database / restart)", fresh.get("startToReadySeconds") + " / "
+        + restart.get("startToReadySeconds"), "<= 15");
+    row("Resident memory of the application after start, MiB", restart.get("residentMiB"), "");
 
     write();
   }
@@ -176,6 +165,22 @@ class TicketLifecycleBenchmark {
     }
     pool.shutdown();
     return done.get() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** Ticket and floor in turn, two threads, until the JIT compiler has settled on both. */
+  private void warmUp(Lifecycles lifecycles) throws Exception {
+    long end = System.nanoTime() + WARM_UP.toNanos();
+    while (System.nanoTime() < end) {
+      throughput(lifecycles::ticket, 2, Duration.ofSeconds(5));
+      throughput(lifecycles::floor, 2, Duration.ofSeconds(5));
+    }
+  }
+
+  private static String sqlRow(Map<String, Object> sql) {
+    Map<?, ?> byType = (Map<?, ?>) sql.get("byType");
+    StringBuilder types = new StringBuilder();
+    byType.forEach((type, count) -> types.append(types.isEmpty() ? "" : ", ").append(count).append(' ').append(type));
+    return sql.get("total") + " (" + types + ")";
   }
 
   private double standaloneDecisions() throws IOException {
@@ -206,7 +211,7 @@ class TicketLifecycleBenchmark {
 
   /** Single-threaded calls per second: warmed up, then measured. */
   private static double loop(IntConsumer call) {
-    for (Duration phase : List.of(WARM_UP, MEASURE)) {
+    for (Duration phase : List.of(SHORT_WARM_UP, MEASURE)) {
       long start = System.nanoTime();
       long end = start + phase.toNanos();
       int i = 0;
@@ -220,8 +225,8 @@ class TicketLifecycleBenchmark {
     throw new IllegalStateException();
   }
 
-  /** H2's statement statistics around 50 lifecycles, by kind of statement, per lifecycle. */
-  private Map<String, Long> statementsPerLifecycle(Runnable lifecycle) {
+  /** H2's statement statistics around 50 lifecycles, per lifecycle: by type of statement, and by type and table. */
+  private Map<String, Object> statementsPerLifecycle(Runnable lifecycle) {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
     jdbc.execute("SET QUERY_STATISTICS FALSE");
@@ -230,18 +235,37 @@ class TicketLifecycleBenchmark {
     for (int i = 0; i < lifecycles; i++) {
       lifecycle.run();
     }
-    Map<String, Long> byKind = new TreeMap<>();
+    Map<String, Long> byType = new TreeMap<>();
+    Map<String, Long> byTable = new TreeMap<>();
     jdbc.query("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS", row -> {
-      String sql = row.getString(1).trim();
+      String sql = row.getString(1).trim().replaceAll("\\s+", " ");
       if (!sql.toUpperCase().contains("QUERY_STATISTICS")) {
-        String kind = sql.split("\\s+", 2)[0].toLowerCase();
-        byKind.merge(kind, row.getLong(2), Long::sum);
+        String type = sql.split(" ", 2)[0].toLowerCase();
+        Matcher table = TABLE.matcher(sql);
+        byType.merge(type, row.getLong(2), Long::sum);
+        byTable.merge(type + (table.find() ? " " + table.group(1).toUpperCase() : ""), row.getLong(2), Long::sum);
       }
     });
-    Map<String, Long> perLifecycle = new TreeMap<>();
-    byKind.forEach((kind, count) -> perLifecycle.put(kind, Math.round(count / (double) lifecycles)));
-    perLifecycle.put("total", perLifecycle.values().stream().mapToLong(Long::longValue).sum());
+    jdbc.execute("SET QUERY_STATISTICS FALSE");
+    Map<String, Object> perLifecycle = new LinkedHashMap<>();
+    perLifecycle.put("total", Math.round(byType.values().stream().mapToLong(Long::longValue).sum()
+        / (double) lifecycles));
+    perLifecycle.put("byType", perLifecycle(byType, lifecycles));
+    perLifecycle.put("byTypeAndTable", perLifecycle(byTable, lifecycles));
     return perLifecycle;
+  }
+
+  private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|into|update)\\s+(\\w+)");
+
+  private static Map<String, Long> perLifecycle(Map<String, Long> counts, int lifecycles) {
+    Map<String, Long> per = new TreeMap<>();
+    counts.forEach((key, count) -> {
+      long rounded = Math.round(count / (double) lifecycles);
+      if (rounded > 0) {
+        per.put(key, rounded);
+      }
+    });
+    return per;
   }
 
   /** 16 clients opening tickets through POST /api/tickets as fast as they get answers, for the duration. */
@@ -256,7 +280,7 @@ class TicketLifecycleBenchmark {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicLong failures = new AtomicLong();
-    for (Duration phase : List.of(WARM_UP, MEASURE)) {
+    for (Duration phase : List.of(SHORT_WARM_UP, MEASURE)) {
       latencies.clear();
       ExecutorService clients = Executors.newFixedThreadPool(REST_CLIENTS);
       long start = System.nanoTime();
@@ -332,13 +356,13 @@ class TicketLifecycleBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** VmRSS of this JVM, in KiB (Linux). */
-  private static long residentKiB() throws IOException {
-    return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmRSS:"))
+  /** VmRSS of a process, in KiB (Linux). */
+  static long residentKiB(long pid) throws IOException {
+    return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith("VmRSS:"))
         .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1L);
   }
 
-  private static double round(double value) {
+  static double round(double value) {
     return Math.round(value * 10) / 10.0;
   }
 
