@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.identity.Roles;
 import org.itsupport.ticket.EngineClock;
@@ -118,12 +118,15 @@ public class TicketIntake {
       }
       keys.reserve(key, EngineClock.now());
     }
-    ProcessInstance started = runtime.startProcessInstanceByKey(TicketProcess.KEY, new HashMap<>(fields));
+    // the ticket's variables as the start left them: no queries while the ticket number's row stays locked
+    ProcessInstanceWithVariables started = runtime.createProcessInstanceByKey(TicketProcess.KEY)
+        .setVariables(new HashMap<>(fields)).executeWithVariablesInReturn();
     String number = started.getBusinessKey();
     if (key != null) {
       keys.complete(key, number, started.getId());
     }
-    return new Registration(true, withoutCallersAuthorizations(() -> view(number)).orElseThrow().ticket());
+    return new Registration(true, view(number, started.getVariables(), false,
+        withoutCallersAuthorizations(() -> openSteps(number))));
   }
 
   private String key(String idempotencyKey, Object alertKey) {
@@ -149,14 +152,21 @@ public class TicketIntake {
     if (instance == null) {
       return Optional.empty();
     }
-    Map<String, Object> values = variables(instance.getId());
     boolean closed = instance.getEndTime() != null;
-    List<String> openSteps = closed ? List.of() : tasks.createTaskQuery().processInstanceBusinessKey(number)
-        .orderByTaskCreateTime().asc().list().stream().map(Task::getName).distinct().toList();
-    return Optional.of(new Found(instance.getId(), new TicketView(number, (String) values.get(TITLE),
-        (String) values.get(PRIORITY), closed ? TicketView.CLOSED : TicketView.OPEN, openSteps,
-        (String) values.get(SLA_CLOCK), instant(values.get(SUBMITTED_AT)), instant(values.get(RESPONSE_DUE_AT)),
-        instant(values.get(RESOLUTION_DUE_AT)), (Boolean) values.get(SLA_PAUSED), instant(values.get(CLOSED_AT)))));
+    return Optional.of(new Found(instance.getId(), view(number, variables(instance.getId()), closed,
+        closed ? List.of() : openSteps(number))));
+  }
+
+  private static TicketView view(String number, Map<String, Object> values, boolean closed, List<String> openSteps) {
+    return new TicketView(number, (String) values.get(TITLE), (String) values.get(PRIORITY),
+        closed ? TicketView.CLOSED : TicketView.OPEN, openSteps, (String) values.get(SLA_CLOCK),
+        instant(values.get(SUBMITTED_AT)), instant(values.get(RESPONSE_DUE_AT)), instant(values.get(RESOLUTION_DUE_AT)),
+        (Boolean) values.get(SLA_PAUSED), instant(values.get(CLOSED_AT)));
+  }
+
+  private List<String> openSteps(String number) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc().list().stream()
+        .map(Task::getName).distinct().toList();
   }
 
   private Map<String, Object> variables(String processInstanceId) {
