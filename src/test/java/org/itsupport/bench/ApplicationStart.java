@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The application started on its own, as {@code mvn spring-boot:run} starts it: a JVM of its own with the
@@ -34,7 +35,11 @@ final class ApplicationStart {
   private ApplicationStart() {
   }
 
-  static Map<String, Object> measure(String what) throws Exception {
+  /** One start; {@code newDatabase} removes the database a previous start left first. */
+  static Map<String, Object> measure(String what, boolean newDatabase) throws Exception {
+    if (newDatabase) {
+      FileSystemUtils.deleteRecursively(DIRECTORY);
+    }
     Files.createDirectories(DIRECTORY);
     int port = freePort();
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
