@@ -43,12 +43,8 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
-    if (literalTests.size() >= ParsingOnce.MAX_CACHED) {
-      literalTests.clear();
-    }
     TypedValue input = context.resolve(inputVariable);
-    Boolean answer = literalTests.computeIfAbsent(expression, LiteralTest::of)
-        .test(input == null ? null : input.getValue());
+    Boolean answer = cached(literalTests, expression, LiteralTest::of).test(input == null ? null : input.getValue());
     return answer != null ? answer : super.evaluateSimpleUnaryTests(expression, inputVariable, context);
   }
 
@@ -66,6 +62,16 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     return super.evaluateSimpleExpression(expression, context);
   }
 
+  /** Expressions come from deployed tables, so they are few; a bound still keeps redeployments in check. */
+  private static final int MAX_CACHED = 10_000;
+
+  private static <V> V cached(Map<String, V> cache, String expression, Function<String, V> compute) {
+    if (cache.size() >= MAX_CACHED) {
+      cache.clear();
+    }
+    return cache.computeIfAbsent(expression, compute);
+  }
+
   @Override
   protected FeelEngine buildFeelEngine(CustomFunctionTransformer functions, CompositeValueMapper valueMapper) {
     return new ParsingOnce(functions, valueMapper);
@@ -73,9 +79,6 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
   /** feel-scala's engine as Camunda builds it (no external functions, system clock), remembering parses. */
   static class ParsingOnce extends FeelEngine {
-
-    /** Expressions come from deployed tables, so they are few; a bound still keeps redeployments in check. */
-    static final int MAX_CACHED = 10_000;
 
     private final Map<String, Either<Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
     private final Map<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
@@ -86,26 +89,18 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     @Override
     public Either<Failure, Object> evalExpression(String expression, Context context) {
-      return eval(parsed(expressions, expression, this::parseExpression), context);
+      return eval(cached(expressions, expression, this::parseExpression), context);
     }
 
     @Override
     public Either<Failure, Object> evalUnaryTests(String expression, Context context) {
-      return eval(parsed(unaryTests, expression, this::parseUnaryTests), context);
+      return eval(cached(unaryTests, expression, this::parseUnaryTests), context);
     }
 
     /** A parse failure is remembered too: evaluating the expression fails each time with the same message. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Either<Failure, Object> eval(Either<Failure, ParsedExpression> parsed, Context context) {
       return parsed.isRight() ? eval(parsed.toOption().get(), context) : (Either) parsed;
-    }
-
-    private static Either<Failure, ParsedExpression> parsed(Map<String, Either<Failure, ParsedExpression>> cache,
-        String expression, Function<String, Either<Failure, ParsedExpression>> parser) {
-      if (cache.size() >= MAX_CACHED) {
-        cache.clear();
-      }
-      return cache.computeIfAbsent(expression, parser);
     }
   }
 }

@@ -79,8 +79,8 @@ final class Lifecycles {
   /** The intake and every ticket-scoped variable the closed ticket has that no later form answered. */
   private Map<String, Object> floorStart(String closedTicketId) {
     Set<String> answered = new HashSet<>();
-    for (Map<String, Object> form : List.of(firstLine(), plan(), approval(), execution(), rating(),
-        Map.<String, Object>of(VERIFICATION_RESULT, ""))) {
+    for (Map<String, Object> form : List.of(firstLine(), plan(), approval(), execution(), verification(),
+        rating())) {
       answered.addAll(form.keySet());
     }
     Map<String, Object> start = new HashMap<>(SampleIntake.intake());
@@ -103,7 +103,7 @@ final class Lifecycles {
     runJob(id);
     claimAndComplete(id, "carl", approval());
     claimAndComplete(id, "hank", execution());
-    complete(id, Map.of(VERIFICATION_RESULT, "confirmed"));
+    complete(id, verification());
     complete(id, rating());
     runJob(id);
     if (runtime.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
@@ -152,6 +152,10 @@ final class Lifecycles {
   private static Map<String, Object> execution() {
     return Map.of(EXECUTION_STEPS, "Followed the plan", EXECUTION_OUTCOME, "fixed",
         RESOLUTION, "Reinstalled and restored the profile");
+  }
+
+  private static Map<String, Object> verification() {
+    return Map.of(VERIFICATION_RESULT, "confirmed");
   }
 
   private static Map<String, Object> rating() {

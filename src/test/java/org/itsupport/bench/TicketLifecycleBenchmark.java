@@ -107,11 +107,12 @@ class TicketLifecycleBenchmark {
         ticket += throughput(lifecycles::ticket, threads, MEASURE.dividedBy(TURNS)) / TURNS;
         floor += throughput(lifecycles::floor, threads, MEASURE.dividedBy(TURNS)) / TURNS;
       }
+      double ratio = Math.round(floor / ticket * 100) / 100.0;
       result("lifecycle." + threads + "thread", Map.of("ticketPerSecond", round(ticket),
-          "floorPerSecond", round(floor), "ratio", Math.round(floor / ticket * 100) / 100.0));
+          "floorPerSecond", round(floor), "ratio", ratio));
       row("Ticket lifecycles/s, " + threads + " thread(s)", round(ticket), ">= 100 (2 threads)");
       row("Floor lifecycles/s, " + threads + " thread(s)", round(floor), "");
-      row("Ticket cost / floor cost, " + threads + " thread(s)", Math.round(floor / ticket * 100) / 100.0, "<= 1.5");
+      row("Ticket cost / floor cost, " + threads + " thread(s)", ratio, "<= 1.5");
     }
 
     // 3: the priority table, standalone and through the engine with history

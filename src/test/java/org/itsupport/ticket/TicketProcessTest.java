@@ -294,8 +294,6 @@ class TicketProcessTest {
     assertThat(second.getBusinessKey()).isEqualTo("202603-%03d".formatted(firstSerial + 1));
   }
 
-  // --- the steps, as the people in them would fill in their forms
-
   @Test
   void taskCards_showTheTicket_withoutHistoryOfTheirOwn() {
     ProcessInstance ticket = submit(Map.of());
@@ -316,6 +314,8 @@ class TicketProcessTest {
     assertThat(updated).contains(TICKET_NUMBER, PRIORITY, TITLE, FIRST_LINE_NOTES)
         .doesNotContain(CARD_TICKET_NUMBER, CARD_PRIORITY, CARD_TITLE);
   }
+
+  // --- the steps, as the people in them would fill in their forms
 
   static ProcessInstance submit(Map<String, Object> overrides) {
     ProcessInstance ticket = runtimeService().startProcessInstanceByKey(KEY, SampleIntake.intake(overrides));
