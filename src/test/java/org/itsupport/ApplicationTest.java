@@ -4,16 +4,20 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.itsupport.database.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on an in-memory database with the demo users, listening on a random port of
- * 127.0.0.1, job executor off. Every such test shares one Spring context.
+ * The whole application on an in-memory database (or, in the build's postgres run, a PostgreSQL database, see
+ * {@link TestDatabase}) with the demo users, listening on a random port of 127.0.0.1, job executor off. Every
+ * such test shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
 public @interface ApplicationTest {
 }
