@@ -7,12 +7,17 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.itsupport.numbering.TicketNumbers;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks the intake, gives the ticket its number as business key and starts its record. Runs in the
- * transaction that submits the start form, so bad input is refused with a message and nothing is stored.
+ * transaction that submits the start form, so bad input is refused with a message and nothing is stored, and
+ * no number is used up by it. Should the start fail after the number was taken, the number is voided with
+ * the failure as its reason.
  */
 @Component("registerTicket")
 public class RegisterTicket implements JavaDelegate {
@@ -29,7 +34,19 @@ public class RegisterTicket implements JavaDelegate {
     String requesterId = requesterId(execution);
 
     Instant submittedAt = EngineClock.now();
-    String ticketNumber = ticketNumbers.next(submittedAt);
+    TicketNumbers.Taken taken = ticketNumbers.take(submittedAt);
+    taken.openedAs(execution.getProcessInstanceId());
+    Context.getCommandContext().registerCommandContextListener(new CommandContextListener() {
+      @Override
+      public void onCommandContextClose(CommandContext commandContext) {
+      }
+
+      @Override
+      public void onCommandFailed(CommandContext commandContext, Throwable cause) {
+        taken.failedBecause(cause);
+      }
+    });
+    String ticketNumber = taken.number();
     execution.setProcessBusinessKey(ticketNumber);
     execution.setVariable(TICKET_NUMBER, ticketNumber);
     execution.setVariable(SUBMITTED_AT, Date.from(submittedAt));

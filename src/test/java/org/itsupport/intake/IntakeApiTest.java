@@ -2,6 +2,9 @@ package org.itsupport.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +13,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.itsupport.ApplicationTest;
 import org.itsupport.ticket.SampleIntake;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 
 /** The intake API through HTTP, as the portal and a monitoring system use it. */
 @ApplicationTest
+@Tag("database")
 class IntakeApiTest {
 
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -37,6 +46,8 @@ class IntakeApiTest {
   RuntimeService runtime;
   @Autowired
   HistoryService history;
+  @Autowired
+  ProcessEngine engine;
 
   @Test
   void aRequesterOpensATicketAndGetsItsNumberPriorityAndDeadlines() {
@@ -79,6 +90,27 @@ class IntakeApiTest {
             "impact: must be text");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("it-support-ticket").count())
         .isEqualTo(ticketsBefore);
+  }
+
+  /** A month without tickets yet: eight intakes at once all race to open it (7 of 8 answered 500 before). */
+  @Test
+  void theFirstTicketsOfAMonth_openedAtOnce_eachGetItsOwnNumber() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-10T10:00:00Z")));
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<ResponseEntity<Map<String, Object>>>> intakes = IntStream.range(0, 8)
+          .<Callable<ResponseEntity<Map<String, Object>>>>mapToObj(i -> () -> post("alice", intake(), null)).toList();
+      List<Object> numbers = new ArrayList<>();
+      for (Future<ResponseEntity<Map<String, Object>>> response : clients.invokeAll(intakes)) {
+        assertThat(response.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        numbers.add(response.get().getBody().get("number"));
+      }
+      assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 8)
+          .mapToObj(serial -> "203103-%03d".formatted(serial)).toList());
+    } finally {
+      clients.shutdownNow();
+      ClockUtil.reset();
+    }
   }
 
   @Test

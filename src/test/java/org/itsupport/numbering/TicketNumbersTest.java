@@ -5,124 +5,258 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.itsupport.database.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/** Ticket numbers on the test database (H2, and PostgreSQL in the build's postgres run). */
+@Tag("database")
 class TicketNumbersTest {
 
-  EmbeddedDatabase database;
-  DataSourceTransactionManager transactions;
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static final Instant MAY = Instant.parse("2024-05-15T10:00:00Z");
+
+  final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
+  final List<AutoCloseable> toClose = new ArrayList<>();
+  DataSource unpooled;
+  HikariDataSource database;
   TicketNumbers numbers;
 
   @BeforeEach
   void setUp() {
-    database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
-        .addScript("db/migration/V1__ticket_number_counter.sql").build();
-    transactions = new DataSourceTransactionManager(database);
-    numbers = new TicketNumbers(new JdbcTemplate(database), transactions, ZoneId.of("Europe/London"));
+    unpooled = TestDatabase.withProductTables();
+    database = pool(unpooled, 8);
+    numbers = numbers(database);
   }
 
   @AfterEach
-  void tearDown() {
-    database.shutdown();
+  void tearDown() throws Exception {
+    for (AutoCloseable closeable : toClose) {
+      closeable.close();
+    }
   }
 
   @Test
   void numbersCountUpWithinAMonthAndRestartInTheNext() {
-    assertThat(numbers.next(Instant.parse("2024-05-02T10:00:00Z"))).isEqualTo("202405-001");
-    assertThat(numbers.next(Instant.parse("2024-05-31T16:00:00Z"))).isEqualTo("202405-002");
-    assertThat(numbers.next(Instant.parse("2024-06-01T08:00:00Z"))).isEqualTo("202406-001");
-    assertThat(numbers.next(Instant.parse("2024-05-31T17:00:00Z"))).isEqualTo("202405-003");
+    assertThat(numbers.take(Instant.parse("2024-05-02T10:00:00Z")).number()).isEqualTo("202405-001");
+    assertThat(numbers.take(Instant.parse("2024-05-31T16:00:00Z")).number()).isEqualTo("202405-002");
+    assertThat(numbers.take(Instant.parse("2024-06-01T08:00:00Z")).number()).isEqualTo("202406-001");
+    assertThat(numbers.take(Instant.parse("2024-05-31T17:00:00Z")).number()).isEqualTo("202405-003");
   }
 
   @Test
   void theMonthIsTheConfiguredTimeZones() {
     // 23:30 UTC on 30 June is already 1 July in London (BST, UTC+1)
-    assertThat(numbers.next(Instant.parse("2024-06-30T23:30:00Z"))).isEqualTo("202407-001");
+    assertThat(numbers.take(Instant.parse("2024-06-30T23:30:00Z")).number()).isEqualTo("202407-001");
   }
 
   @Test
   void theSerialGrowsPastThreeDigits() {
     new JdbcTemplate(database).update("insert into ticket_number_counter values ('202405', 999)");
-    assertThat(numbers.next(Instant.parse("2024-05-20T10:00:00Z"))).isEqualTo("202405-1000");
+    assertThat(numbers.take(MAY).number()).isEqualTo("202405-1000");
+  }
+
+  /** A new month: the first intakes also race to insert its counter row (8 at once failed with 7 × 500). */
+  @Test
+  void concurrentIntakesOfANewMonth_neverShareANumber() throws Exception {
+    List<Callable<String>> intakes = new ArrayList<>();
+    IntStream.range(0, 200).forEach(i -> intakes.add(() -> opened(numbers, database, "instance-" + i)));
+
+    assertThat(runConcurrently(8, intakes)).containsExactlyInAnyOrderElementsOf(serials("202405", 200));
+    assertThat(ledger("opened")).isEqualTo(200);
+  }
+
+  /** Numbers come from two connections of their own, so intakes holding every connection of theirs still get one. */
+  @Test
+  void intakesHoldingEveryConnectionOfTheEnginesPool_allGetANumber() throws Exception {
+    HikariDataSource enginePool = pool(unpooled, 4);
+    TicketNumbers pooled = numbers(enginePool);
+    List<Callable<String>> intakes = new ArrayList<>();
+    IntStream.range(0, 40).forEach(i -> intakes.add(() -> opened(pooled, enginePool, "instance-" + i)));
+
+    assertThat(runConcurrently(4, intakes)).containsExactlyInAnyOrderElementsOf(serials("202405", 40));
+  }
+
+  /** The month's counter is not locked while a ticket is being opened: the next intake does not wait for it. */
+  @Test
+  void anIntakeStillOpeningItsTicket_doesNotHoldUpTheNext() throws Exception {
+    CountDownLatch numbered = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    ExecutorService slowIntake = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> slow = slowIntake.submit(() -> transaction(database).execute(status -> {
+        TicketNumbers.Taken taken = numbers.take(MAY);
+        taken.openedAs("slow-instance");
+        numbered.countDown();
+        await(finish);
+        return taken.number();
+      }));
+      assertThat(numbered.await(10, TimeUnit.SECONDS)).isTrue();
+
+      ExecutorService next = Executors.newSingleThreadExecutor();
+      try {
+        assertThat(next.submit(() -> opened(numbers, database, "next-instance")).get(10, TimeUnit.SECONDS))
+            .isEqualTo("202405-002");
+      } finally {
+        next.shutdownNow();
+      }
+      finish.countDown();
+      assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("202405-001");
+    } finally {
+      finish.countDown();
+      slowIntake.shutdownNow();
+    }
   }
 
   @Test
-  void concurrentStartsNeverShareANumber() throws Exception {
-    Instant sameMonth = Instant.parse("2024-05-15T10:00:00Z");
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+  void aTicketWhoseTransactionRollsBack_voidsItsNumberWithTheReason_andTheNumberIsNeverGivenAgain() {
+    assertThatThrownBy(() -> transaction(database).executeWithoutResult(status -> {
+      TicketNumbers.Taken taken = numbers.take(MAY);
+      taken.openedAs("failed-instance");
+      IllegalStateException failure = new IllegalStateException("the decision service was unreachable");
+      taken.failedBecause(failure);
+      throw failure;
+    })).hasMessage("the decision service was unreachable");
+
+    assertThat(numbers.voided("202405")).singleElement().satisfies(voided -> {
+      assertThat(voided.number()).isEqualTo("202405-001");
+      assertThat(voided.reason()).isEqualTo("The ticket was not opened: its transaction was rolled back after "
+          + "IllegalStateException: the decision service was unreachable");
+      assertThat(voided.voidedAt()).isEqualTo(clock.instant());
+    });
+    assertThat(opened(numbers, database, "next-instance")).isEqualTo("202405-002");
+  }
+
+  @Test
+  void aNumberLeftTakenByAStoppedApplication_isVoidedAfterFiveMinutes_notBefore() {
+    numbers.take(MAY); // the application stopped before the ticket's transaction committed
+    String opened = opened(numbers, database, "instance");
+
+    clock.move(Duration.ofMinutes(4));
+    assertThat(numbers.voidInterrupted()).isZero();
+    clock.move(Duration.ofMinutes(2));
+    assertThat(numbers.voidInterrupted()).isEqualTo(1);
+
+    assertThat(numbers.voided("202405")).singleElement().satisfies(voided -> {
+      assertThat(voided.number()).isEqualTo("202405-001");
+      assertThat(voided.reason()).contains("the application stopped before its transaction committed");
+    });
+    assertThat(opened).isEqualTo("202405-002");
+    assertThat(ledger("opened")).isEqualTo(1);
+  }
+
+  @Test
+  void aNumberIsOpenedOnlyInsideTheTicketsTransaction() {
+    TicketNumbers.Taken taken = numbers.take(MAY);
+    assertThatThrownBy(() -> taken.openedAs("instance")).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Numbers as the application has them: two connections of their own beside the engine's. */
+  private TicketNumbers numbers(DataSource engine) {
+    TicketNumbers numbers = new TicketNumbers(pool(unpooled, 2), new JdbcTemplate(engine), LONDON, clock);
+    toClose.add(0, numbers);
+    return numbers;
+  }
+
+  /** Takes a number and opens a ticket with it, in a transaction on the engine's connections, as the start does. */
+  private static String opened(TicketNumbers numbers, DataSource engine, String processInstanceId) {
+    return transaction(engine).execute(status -> {
+      TicketNumbers.Taken taken = numbers.take(MAY);
+      taken.openedAs(processInstanceId);
+      return taken.number();
+    });
+  }
+
+  private static TransactionTemplate transaction(DataSource engine) {
+    return new TransactionTemplate(new DataSourceTransactionManager(engine));
+  }
+
+  private int ledger(String state) {
+    return new JdbcTemplate(database).queryForObject("select count(*) from ticket_number where state = ?",
+        Integer.class, state);
+  }
+
+  private static List<String> runConcurrently(int threads, List<Callable<String>> calls) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Callable<String>> starts = new ArrayList<>();
-      IntStream.range(0, 200).forEach(i -> starts.add(() -> numbers.next(sameMonth)));
-      List<String> handedOut = new ArrayList<>();
-      for (Future<String> number : pool.invokeAll(starts)) {
-        handedOut.add(number.get());
+      List<String> results = new ArrayList<>();
+      for (Future<String> result : pool.invokeAll(calls, 2, TimeUnit.MINUTES)) {
+        results.add(result.get());
       }
-      assertThat(handedOut).doesNotHaveDuplicates().hasSize(200)
-          .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 200)
-              .mapToObj(serial -> "202405-%03d".formatted(serial)).toList());
+      return results;
     } finally {
       pool.shutdownNow();
     }
   }
 
-  @Test
-  void aStartThatFails_givesItsNumberBack_soNumbersHaveNoGaps() {
-    Instant may = Instant.parse("2024-05-15T10:00:00Z");
-    TransactionTemplate start = new TransactionTemplate(transactions);
-    assertThatThrownBy(() -> start.executeWithoutResult(status -> {
-      assertThat(numbers.next(may)).isEqualTo("202405-001");
-      throw new IllegalStateException("the process start failed");
-    })).hasMessage("the process start failed");
-
-    assertThat(numbers.next(may)).isEqualTo("202405-001");
+  private static List<String> serials(String period, int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(serial -> "%s-%03d".formatted(period, serial)).toList();
   }
 
-  /**
-   * As many starts at once as the pool has connections, each inside its own transaction as the engine runs
-   * it: a number in a transaction of its own would need a second connection each, and all would wait for the
-   * pool until it timed out. The month is new, so they also race to insert its first row.
-   */
-  @Test
-  void startsInTransactions_asManyAsThePoolHasConnections_allGetANumber() throws Exception {
+  private HikariDataSource pool(DataSource connections, int size) {
     HikariConfig config = new HikariConfig();
-    config.setDataSource(database);
-    config.setMaximumPoolSize(4);
-    config.setConnectionTimeout(2_000);
-    try (HikariDataSource pool = new HikariDataSource(config)) {
-      DataSourceTransactionManager poolTransactions = new DataSourceTransactionManager(pool);
-      TicketNumbers pooled = new TicketNumbers(new JdbcTemplate(pool), poolTransactions, ZoneId.of("Europe/London"));
-      TransactionTemplate start = new TransactionTemplate(poolTransactions);
-      Instant june = Instant.parse("2024-06-15T10:00:00Z");
-      ExecutorService starts = Executors.newFixedThreadPool(4);
-      try {
-        List<Callable<String>> calls = new ArrayList<>();
-        IntStream.range(0, 40).forEach(i -> calls.add(() -> start.execute(status -> pooled.next(june))));
-        List<String> handedOut = new ArrayList<>();
-        for (Future<String> number : starts.invokeAll(calls)) {
-          handedOut.add(number.get());
-        }
-        assertThat(handedOut).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 40)
-            .mapToObj(serial -> "202406-%03d".formatted(serial)).toList());
-      } finally {
-        starts.shutdownNow();
-      }
+    config.setDataSource(connections);
+    config.setMaximumPoolSize(size);
+    config.setConnectionTimeout(5_000);
+    HikariDataSource pool = new HikariDataSource(config);
+    toClose.add(pool);
+    return pool;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A clock the test moves. */
+  static final class MovableClock extends Clock {
+
+    private volatile Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void move(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
     }
   }
 }
