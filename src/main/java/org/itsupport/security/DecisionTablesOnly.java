@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Process owners may deploy decision tables (with their test sheets) and nothing else. Camunda's DEPLOYMENT
  * CREATE permission covers every kind of resource, so this refuses a deployment by a signed-in user outside
  * camunda-admin that contains anything but .dmn and .csv files. The application's own deployment at start-up
- * has no signed-in user.
+ * has no signed-in user. Deployments made earlier are not checked again when the engine loads them.
  */
 @Component
 public class DecisionTablesOnly extends AbstractProcessEnginePlugin {
@@ -32,6 +32,11 @@ public class DecisionTablesOnly extends AbstractProcessEnginePlugin {
   }
 
   static void check(DeploymentEntity deployment) {
+    // deployers also run when the engine parses an existing deployment again (after a restart, on a cache miss),
+    // under whoever's call needed the definition; only a new deployment is someone's deploying
+    if (!deployment.isNew()) {
+      return;
+    }
     Authentication user = Context.getCommandContext().getAuthentication();
     if (user == null || user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
       return;

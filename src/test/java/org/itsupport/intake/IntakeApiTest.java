@@ -113,6 +113,18 @@ class IntakeApiTest {
     }
   }
 
+  /**
+   * After a restart the engine parses its deployment again when a ticket first needs it, on behalf of whoever
+   * asked: the guard on process owners' deployments answered the first requester 403.
+   */
+  @Test
+  void afterARestart_theFirstRequesterOpensATicket() {
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeploymentCache()
+        .discardProcessDefinitionCache();
+
+    assertThat(post("alice", intake(), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
   @Test
   void anUnknownRequesterIsABadRequest() {
     Map<String, Object> ticket = intake();
