@@ -54,7 +54,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:file:./target/bench/db-${random.uuid};DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256")
+    properties = "spring.datasource.url=jdbc:h2:file:./target/bench/db-${random.uuid};WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256")
 @ActiveProfiles({"test", "demo"})
 class TicketLifecycleBenchmark {
 
@@ -85,8 +85,8 @@ class TicketLifecycleBenchmark {
     engine.getRepositoryService().createDeployment().name("benchmark floor")
         .addModelInstance("bench-floor.bpmn", Lifecycles.floorProcess()).deploy();
     Lifecycles lifecycles = new Lifecycles(engine);
-    Map<String, Object> fresh = ApplicationStart.measure("new database", true);
-    Map<String, Object> restart = ApplicationStart.measure("restart on that database", false);
+    Map<String, Object> fresh = ApplicationStart.measure("new database", true, Map.of());
+    Map<String, Object> restart = ApplicationStart.measure("restart on that database", false, Map.of());
     result("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
         "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " "
             + System.getProperty("os.version"), "maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20));

@@ -28,19 +28,19 @@ public final class TestDatabase {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       if (postgres()) {
-        properties(TestPostgres.newDatabase()).applyTo(context);
+        TestPropertyValues.of(properties(TestPostgres.newDatabase())).applyTo(context);
       }
     }
   }
 
   /** spring.datasource and spring.flyway for a PostgreSQL test database, as a production set-up has them. */
-  public static TestPropertyValues properties(String postgresUrl) {
-    return TestPropertyValues.of(Map.of(
+  public static Map<String, String> properties(String postgresUrl) {
+    return Map.of(
         "spring.datasource.url", postgresUrl,
         "spring.datasource.username", TestPostgres.APPLICATION,
         "spring.datasource.password", TestPostgres.PASSWORD,
         "spring.flyway.user", TestPostgres.OWNER,
-        "spring.flyway.password", TestPostgres.PASSWORD));
+        "spring.flyway.password", TestPostgres.PASSWORD);
   }
 
   /** A new, empty database with the product's own tables (not Camunda's), for tests without the engine. */

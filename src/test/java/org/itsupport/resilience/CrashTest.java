@@ -1,0 +1,141 @@
+package org.itsupport.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.itsupport.database.TestDatabase;
+import org.itsupport.database.TestPostgres;
+import org.itsupport.ticket.TicketProcess;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * An operator's worst day: the application is killed ({@code kill -9}) three times in the middle of a burst of
+ * intakes and task completions, and restarted on the same data each time. Whatever it acknowledged survives,
+ * no number is given to two tickets, and its job executor runs again by itself: the async steps of tickets opened
+ * before the crash, the timers that were due (each exactly once), and the new work. On the embedded default (H2
+ * in ./data) and on PostgreSQL. Runs in the crash-tests profile (mvn verify -Pcrash-tests).
+ */
+@Tag("crash")
+class CrashTest {
+
+  static final int CRASHES = 3;
+  /** A dead node's job locks expire after this (Camunda's default is 5 minutes, README: Database). */
+  static final String LOCK_TIME_MILLIS = "15000";
+  static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+      .withZone(ZoneOffset.UTC);
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgres"})
+  void killedThreeTimesUnderLoad_losesNothingItAcknowledged_andRunsItsJobsAgain(String database) throws Exception {
+    Path directory = Path.of("target", "crash", database).toAbsolutePath();
+    FileSystemUtils.deleteRecursively(directory);
+    Map<String, String> properties = new HashMap<>();
+    if (database.equals("postgres")) {
+      properties.putAll(TestDatabase.properties(TestPostgres.newDatabase()));
+    }
+    properties.put("camunda.bpm.job-execution.lock-time-in-millis", LOCK_TIME_MILLIS);
+
+    Map<String, String> opened = new HashMap<>();
+    Set<String> completed = new HashSet<>();
+    Set<String> forcedTimers = new HashSet<>();
+    ApplicationNode node = ApplicationNode.start("application", directory, properties);
+    try {
+      for (int crash = 1; crash <= CRASHES; crash++) {
+        TicketLoad load = TicketLoad.start(node, 6, 2, 400, Duration.ofSeconds(90));
+        int openedBefore = opened.size();
+        await("a burst of work").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            .until(() -> load.opened.size() >= 60 && load.completed.size() >= 5);
+        forcedTimers.addAll(makeTimersDue(node, 10));
+        node.kill();
+        load.awaitEnd();
+        assertThat(load.unexpected).as("answers before the crash").isEmpty();
+        opened.putAll(load.opened);
+        completed.addAll(load.completed);
+        assertThat(opened).hasSizeGreaterThan(openedBefore);
+
+        node = ApplicationNode.start("application", directory, properties);
+        assertNothingAcknowledgedWasLost(node, opened, completed);
+        assertJobsRunAgain(node, forcedTimers);
+      }
+    } finally {
+      node.close();
+    }
+  }
+
+  /** Every acknowledged ticket is there, under its number, with what it was opened with; no number twice. */
+  private static void assertNothingAcknowledgedWasLost(ApplicationNode node, Map<String, String> opened,
+      Set<String> completed) {
+    JsonNode tickets = node.get("/engine-rest/history/process-instance?processDefinitionKey=" + TicketProcess.KEY
+        + "&maxResults=100000", "admin");
+    Map<String, String> numberById = new HashMap<>();
+    List<String> numbers = new ArrayList<>();
+    tickets.forEach(ticket -> {
+      numberById.put(ticket.get("id").asText(), ticket.get("businessKey").asText());
+      numbers.add(ticket.get("businessKey").asText());
+    });
+    assertThat(numbers).as("ticket numbers").doesNotHaveDuplicates();
+
+    Map<String, String> titleByNumber = new HashMap<>();
+    node.get("/engine-rest/history/variable-instance?variableName=title&processDefinitionKey=" + TicketProcess.KEY
+        + "&maxResults=100000&deserializeValues=false", "admin").forEach(variable -> {
+          String number = numberById.get(variable.get("processInstanceId").asText());
+          if (number != null && variable.get("taskId").isNull()) {
+            titleByNumber.put(number, variable.get("value").asText());
+          }
+        });
+    assertThat(titleByNumber).as("acknowledged tickets, by number and title").containsAllEntriesOf(opened);
+
+    Set<String> finished = new HashSet<>();
+    node.get("/engine-rest/history/task?taskDefinitionKey=" + TicketProcess.DIAGNOSE_AT_FIRST_LINE
+        + "&finished=true&maxResults=100000", "admin").forEach(task -> finished.add(task.get("id").asText()));
+    assertThat(finished).as("acknowledged completions").containsAll(completed);
+    for (String task : completed) {
+      assertThat(node.call("GET", "/engine-rest/task/" + task, "admin", null).status()).as("task %s", task)
+          .isEqualTo(404);
+    }
+  }
+
+  /**
+   * The job executor takes up the work again by itself: jobs a dead node had locked once their lock expires,
+   * every async step and due timer runs, each forced timer exactly once, and nothing ends in an incident.
+   */
+  private static void assertJobsRunAgain(ApplicationNode node, Set<String> forcedTimers) {
+    await("every due job done").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      assertThat(node.get("/engine-rest/job/count?executable=true", "admin").get("count").asLong())
+          .as("jobs due and not yet done").isZero();
+      for (String timer : forcedTimers) {
+        assertThat(node.get("/engine-rest/history/job-log/count?successLog=true&jobId=" + timer, "admin")
+            .get("count").asLong()).as("times timer %s fired", timer).isEqualTo(1);
+      }
+    });
+    assertThat(node.get("/engine-rest/incident/count", "admin").get("count").asLong()).as("incidents").isZero();
+  }
+
+  /** Makes some SLA timers due now (as an operator can in Cockpit), so that some are running when the node dies. */
+  private static List<String> makeTimersDue(ApplicationNode node, int count) {
+    List<String> ids = new ArrayList<>();
+    node.get("/engine-rest/job?timers=true&processDefinitionKey=" + TicketProcess.KEY + "&maxResults=" + count,
+        "admin").forEach(job -> ids.add(job.get("id").asText()));
+    String now = REST_DATE.format(Instant.now().minusSeconds(1));
+    for (String id : ids) {
+      assertThat(node.call("PUT", "/engine-rest/job/" + id + "/duedate", "admin", Map.of("duedate", now)).status())
+          .as("due date of timer %s", id).isEqualTo(204);
+    }
+    return ids;
+  }
+}
