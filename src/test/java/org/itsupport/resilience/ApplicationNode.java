@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +37,8 @@ import java.util.concurrent.TimeoutException;
 public final class ApplicationNode implements AutoCloseable {
 
   static final Duration START_LIMIT = Duration.ofMinutes(3);
+  private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+      .withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
@@ -159,6 +164,26 @@ public final class ApplicationNode implements AutoCloseable {
     return response.body();
   }
 
+  /** The {@code count} of a REST count resource, e.g. {@code /engine-rest/job/count?executable=true}, as admin. */
+  public long count(String path) {
+    return get(path, "admin").get("count").asLong();
+  }
+
+  /** Makes timers of tickets due now, as an operator can in Cockpit; their ids. */
+  public List<String> makeTimersDue(int count) {
+    List<String> ids = new ArrayList<>();
+    get("/engine-rest/job?timers=true&processDefinitionKey=it-support-ticket&maxResults=" + count, "admin")
+        .forEach(job -> ids.add(job.get("id").asText()));
+    String now = REST_DATE.format(Instant.now().minusSeconds(1));
+    for (String id : ids) {
+      Response changed = call("PUT", "/engine-rest/job/" + id + "/duedate", "admin", Map.of("duedate", now));
+      if (changed.status() != 204) {
+        throw new IllegalStateException(name + ": due date of timer " + id + " answered " + changed.status());
+      }
+    }
+    return ids;
+  }
+
   /** Copies the output to the log file (appended, one file per node over its restarts), watching for ready. */
   private void copyOutput() throws IOException {
     BufferedWriter file = Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -167,9 +192,9 @@ public final class ApplicationNode implements AutoCloseable {
         for (String line = output.readLine(); line != null; line = output.readLine()) {
           file.write(line);
           file.newLine();
+          file.flush();
           // the job executor starts right after Spring Boot's "Started": the application is ready then
           if (line.contains("ENGINE-14014")) {
-            file.flush();
             ready.complete(null);
           }
         }

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,8 +33,6 @@ class CrashTest {
   static final int CRASHES = 3;
   /** A dead node's job locks expire after this (Camunda's default is 5 minutes, README: Database). */
   static final String LOCK_TIME_MILLIS = "15000";
-  static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-      .withZone(ZoneOffset.UTC);
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgres"})
@@ -60,7 +55,7 @@ class CrashTest {
         int openedBefore = opened.size();
         await("a burst of work").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
             .until(() -> load.opened.size() >= 60 && load.completed.size() >= 5);
-        forcedTimers.addAll(makeTimersDue(node, 10));
+        forcedTimers.addAll(node.makeTimersDue(10));
         node.kill();
         load.awaitEnd();
         assertThat(load.unexpected).as("answers before the crash").isEmpty();
@@ -116,26 +111,12 @@ class CrashTest {
    */
   private static void assertJobsRunAgain(ApplicationNode node, Set<String> forcedTimers) {
     await("every due job done").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      assertThat(node.get("/engine-rest/job/count?executable=true", "admin").get("count").asLong())
-          .as("jobs due and not yet done").isZero();
+      assertThat(node.count("/engine-rest/job/count?executable=true")).as("jobs due and not yet done").isZero();
       for (String timer : forcedTimers) {
-        assertThat(node.get("/engine-rest/history/job-log/count?successLog=true&jobId=" + timer, "admin")
-            .get("count").asLong()).as("times timer %s fired", timer).isEqualTo(1);
+        assertThat(node.count("/engine-rest/history/job-log/count?successLog=true&jobId=" + timer))
+            .as("times timer %s fired", timer).isEqualTo(1);
       }
     });
-    assertThat(node.get("/engine-rest/incident/count", "admin").get("count").asLong()).as("incidents").isZero();
-  }
-
-  /** Makes some SLA timers due now (as an operator can in Cockpit), so that some are running when the node dies. */
-  private static List<String> makeTimersDue(ApplicationNode node, int count) {
-    List<String> ids = new ArrayList<>();
-    node.get("/engine-rest/job?timers=true&processDefinitionKey=" + TicketProcess.KEY + "&maxResults=" + count,
-        "admin").forEach(job -> ids.add(job.get("id").asText()));
-    String now = REST_DATE.format(Instant.now().minusSeconds(1));
-    for (String id : ids) {
-      assertThat(node.call("PUT", "/engine-rest/job/" + id + "/duedate", "admin", Map.of("duedate", now)).status())
-          .as("due date of timer %s", id).isEqualTo(204);
-    }
-    return ids;
+    assertThat(node.count("/engine-rest/incident/count")).as("incidents").isZero();
   }
 }
