@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.itsupport.ticket.InvalidInputException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -29,6 +31,13 @@ class IntakeErrors {
         "The request body must be a JSON object of ticket fields");
     problem.setProperty("errors", List.of());
     return problem;
+  }
+
+  @ExceptionHandler(IntakeLimit.Busy.class)
+  ResponseEntity<ProblemDetail> busy(IntakeLimit.Busy e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter.toSeconds()))
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -62,15 +62,17 @@ public class TicketIntake {
   private final TaskService tasks;
   private final IdentityService identity;
   private final IntakeKeys keys;
+  private final IntakeLimit limit;
   private final TransactionTemplate transaction;
 
-  public TicketIntake(RuntimeService runtime, HistoryService history, TaskService tasks, IdentityService identity,
-      IntakeKeys keys, PlatformTransactionManager transactions) {
+  TicketIntake(RuntimeService runtime, HistoryService history, TaskService tasks, IdentityService identity,
+      IntakeKeys keys, IntakeLimit limit, PlatformTransactionManager transactions) {
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
     this.identity = identity;
     this.keys = keys;
+    this.limit = limit;
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -86,12 +88,14 @@ public class TicketIntake {
     }
     TicketInputRules.INTAKE.check(fields::get);
     String key = key(idempotencyKey, fields.get(ALERT_KEY));
-    try {
-      return transaction.execute(status -> openOnce(fields, key));
-    } catch (DuplicateKeyException twinWasFirst) {
-      // a concurrent request with the same key committed its ticket while this one waited: return that one
-      return transaction.execute(status -> openOnce(fields, key));
-    }
+    return limit.open(() -> {
+      try {
+        return transaction.execute(status -> openOnce(fields, key));
+      } catch (DuplicateKeyException twinWasFirst) {
+        // a concurrent request with the same key committed its ticket while this one waited: return that one
+        return transaction.execute(status -> openOnce(fields, key));
+      }
+    });
   }
 
   /** The ticket, for its requester and the agents; empty for anyone else and for unknown numbers. */
