@@ -10,7 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.cockpit.db.QueryParameters;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -79,6 +81,27 @@ public class TicketAuditResource extends AbstractCockpitPluginResource {
     requireAuditor();
     return new TicketTrailReader(getProcessEngine()).read(number).orElseThrow(
         () -> new InvalidRequestException(Status.NOT_FOUND, "No ticket " + number));
+  }
+
+  /** Numbers that were handed out and never became a ticket, newest first; of one month ({@code yyyyMM}) or all. */
+  @GET
+  @Path("ticket-numbers/voided")
+  public List<VoidedNumber> voidedNumbers(@QueryParam("month") String month,
+      @QueryParam("firstResult") @DefaultValue("0") int firstResult,
+      @QueryParam("maxResults") @DefaultValue("25") int maxResults) {
+    requireAuditor();
+    if (month != null && !month.matches("\\d{6}")) {
+      throw new InvalidRequestException(Status.BAD_REQUEST, "month: '" + month + "' is not a month such as 202612");
+    }
+    if (firstResult < 0 || maxResults < 1 || maxResults > TicketSearch.MAX_PAGE_SIZE) {
+      throw new InvalidRequestException(Status.BAD_REQUEST,
+          "firstResult must be 0 or more, maxResults between 1 and " + TicketSearch.MAX_PAGE_SIZE);
+    }
+    QueryParameters parameters = new QueryParameters();
+    parameters.setParameter(month == null ? Map.of() : Map.of("period", month));
+    parameters.setFirstResult(firstResult);
+    parameters.setMaxResults(maxResults);
+    return getQueryService().executeQuery("itsupport.ticketAudit.selectVoidedNumbers", parameters);
   }
 
   private void requireAuditor() {

@@ -190,13 +190,16 @@ async function renderSearch(node, api) {
   const filters = searchParameters();
   const page = Math.max(0, parseInt(filters.get('page') || '0', 10) || 0);
   const results = h('div', {id: 'ticket-search-results'}, 'Searching…');
+  const voided = h('div', {id: 'voided-numbers'});
   const query = apiQuery(filters);
   node.replaceChildren(h('div', {className: 'ticket-audit'},
     h('h2', {}, 'Tickets'),
     h('p', {className: 'ticket-audit-lead'},
       'Every ticket, open or closed, from the engine\'s history. Open one to see its full trail.'),
     searchForm(filters),
-    results));
+    results,
+    voided));
+  renderVoidedNumbers(voided, api);
   try {
     query.set('firstResult', String(page * PAGE_SIZE));
     query.set('maxResults', String(PAGE_SIZE));
@@ -228,6 +231,22 @@ async function renderSearch(node, api) {
         'Submitted', 'Closed', 'Response SLA', 'Resolution SLA'], rows, 'No ticket matches.'));
   } catch (error) {
     problem(results, error);
+  }
+}
+
+/** The gaps in the numbering: numbers handed out for a ticket whose opening failed or was interrupted. */
+async function renderVoidedNumbers(node, api) {
+  try {
+    const numbers = await getJson(api, `${pluginApi(api)}/ticket-numbers/voided?maxResults=${PAGE_SIZE}`);
+    node.replaceChildren(section('voided-numbers-section', 'Numbers without a ticket',
+      h('p', {className: 'ticket-audit-lead'}, 'A number is taken before its ticket is stored. When storing fails '
+        + '(a technical failure, or the application stopped half-way), no ticket has that number and it is never '
+        + 'given again. The latest such numbers, each with its reason:'),
+      table('voided-numbers-table', ['Number', 'Taken', 'Voided', 'Reason'],
+        numbers.map(number => [number.number, time(number.takenAt), time(number.voidedAt), number.reason]),
+        'Every number handed out belongs to a ticket.')));
+  } catch (error) {
+    problem(node, error);
   }
 }
 

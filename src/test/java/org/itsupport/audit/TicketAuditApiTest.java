@@ -1,6 +1,7 @@
 package org.itsupport.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,15 +10,20 @@ import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.itsupport.ApplicationTest;
 import org.itsupport.audit.AuditedTickets.AuditedTicket;
+import org.itsupport.ticket.SampleIntake;
+import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The auditors' pages' API as Cockpit calls it: with a Cockpit login session, read-only, for auditors only. */
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("database")
 class TicketAuditApiTest {
 
   static final String API = "/api/cockpit/plugin/ticket-audit/default";
@@ -27,6 +33,8 @@ class TicketAuditApiTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  TransactionTemplate transactions;
 
   AuditedTicket ticket;
 
@@ -54,6 +62,27 @@ class TicketAuditApiTest {
     assertThat(trail.path("slaEvents").findValuesAsText("event")).contains("breach", "acted on breach", "paused");
     assertThat(trail.path("decisions").get(0).path("version").asInt()).isPositive();
     assertThat(trail.path("path").path("sequenceFlows").toString()).contains("Flow_ChangeApprovedNo");
+  }
+
+  /** A start that fails after its number was taken leaves a gap; the auditor sees the number and why. */
+  @Test
+  void anAuditor_seesTheNumbersThatNeverBecameATicket_withTheReason() throws IOException {
+    String[] number = new String[1];
+    assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+      number[0] = engine.getRuntimeService().startProcessInstanceByKey(TicketProcess.KEY, SampleIntake.intake())
+          .getBusinessKey();
+      throw new IllegalStateException("the opening failed after the start");
+    })).hasMessage("the opening failed after the start");
+
+    JsonNode voided = json(loggedIn("audrey").get(API + "/ticket-numbers/voided?month="
+        + number[0].substring(0, 6)), 200);
+    assertThat(voided.findValuesAsText("number")).contains(number[0]);
+    assertThat(voided.get(0).path("reason").asText())
+        .isEqualTo("The ticket was not opened: its transaction was rolled back");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(number[0])
+        .count()).isZero();
+    assertThat(loggedIn("audrey").get(API + "/ticket-numbers/voided?month=2026-12").statusCode()).isEqualTo(400);
+    assertThat(loggedIn("olga").get(API + "/ticket-numbers/voided").statusCode()).isEqualTo(403);
   }
 
   @Test
