@@ -10,9 +10,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on an in-memory database (or, in the build's postgres run, a PostgreSQL database, see
- * {@link TestDatabase}) with the demo users, listening on a random port of 127.0.0.1, job executor off. Every
- * such test shares one Spring context.
+ * The whole application on a database of its own ({@link TestDatabase}) with the demo users, listening on a
+ * random port of 127.0.0.1, job executor off. Every such test shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -62,25 +62,21 @@ public class CamundaSchema implements JavaMigration {
     }
   }
 
-  /** Camunda's name for the database, as in its scripts' file names; only the two this product supports. */
+  /** Camunda's name for the database, as in its scripts' file names: PostgreSQL, the only one this product runs on. */
   static String camundaName(String productName) {
-    return switch (productName) {
-      case "H2" -> "h2";
-      case "PostgreSQL" -> "postgres";
-      default -> throw new IllegalStateException("Unsupported database '" + productName
-          + "': the IT support workflow runs on H2 (embedded) or PostgreSQL");
-    };
+    if (!productName.equals("PostgreSQL")) {
+      throw new IllegalStateException("Unsupported database '" + productName
+          + "': the IT support workflow runs on PostgreSQL (its embedded server or yours)");
+    }
+    return "postgres";
   }
 
   private static boolean hasTable(Connection connection, String table) throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
-    for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
-      try (ResultSet tables = metaData.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
-        if (tables.next()) {
-          return true;
-        }
-      }
+    // PostgreSQL folds unquoted names to lower case
+    try (ResultSet tables = metaData.getTables(connection.getCatalog(), connection.getSchema(),
+        table.toLowerCase(Locale.ROOT), null)) {
+      return tables.next();
     }
-    return false;
   }
 }

@@ -2,11 +2,12 @@ package org.itsupport.numbering;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.sql.SQLException;
 import java.time.ZoneId;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,8 +15,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Ticket numbers on two connections of their own to the application's database (the same
- * {@code spring.datasource.*}), and a sweep that explains the numbers a stopped application left unused.
+ * Ticket numbers on two connections of their own to the application's database (the same URL and login as the
+ * application's pool), and a sweep that explains the numbers a stopped application left unused.
  */
 @Configuration
 @EnableScheduling
@@ -24,9 +25,13 @@ public class NumberingConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(NumberingConfiguration.class);
 
   @Bean
-  TicketNumbers ticketNumbers(DataSourceProperties database, JdbcTemplate ticketTransaction,
-      @Value("${itsupport.time-zone}") ZoneId zone) {
-    HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+  TicketNumbers ticketNumbers(DataSource application, JdbcTemplate ticketTransaction,
+      @Value("${itsupport.time-zone}") ZoneId zone) throws SQLException {
+    HikariDataSource database = application.unwrap(HikariDataSource.class);
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(database.getJdbcUrl());
+    pool.setUsername(database.getUsername());
+    pool.setPassword(database.getPassword());
     pool.setPoolName("ticket-numbers");
     pool.setMaximumPoolSize(2);
     pool.setMinimumIdle(1);

@@ -18,13 +18,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.itsupport.ApplicationTest;
 import org.itsupport.audit.AuditedTickets.AuditedTicket;
 import org.itsupport.decisions.DecisionTableGuard;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Ticket history is kept at least two years, and removed after that by a cleanup that runs at night. */
 @ApplicationTest
-@Tag("database")
 class HistoryRetentionTest {
 
   static final int TWO_YEARS = DecisionTableGuard.MINIMUM_RETENTION_DAYS;

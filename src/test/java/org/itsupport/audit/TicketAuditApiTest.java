@@ -13,7 +13,6 @@ import org.itsupport.audit.AuditedTickets.AuditedTicket;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The auditors' pages' API as Cockpit calls it: with a Cockpit login session, read-only, for auditors only. */
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("database")
 class TicketAuditApiTest {
 
   static final String API = "/api/cockpit/plugin/ticket-audit/default";

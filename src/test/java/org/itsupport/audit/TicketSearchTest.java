@@ -24,7 +24,6 @@ import org.itsupport.ticket.InvalidInputException;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Tag("database")
 class TicketSearchTest {
 
   @Autowired

@@ -64,6 +64,8 @@ public final class TestPostgres {
             .setRegisterShutdownHook(!watched)
             .setServerConfig("listen_addresses", "127.0.0.1")
             .setServerConfig("max_connections", "200")
+            // off: what the tests check does not need the disk; the benchmark measures with it on, as in production
+            .setServerConfig("fsync", System.getProperty("test.postgres.fsync", "off"))
             .start();
         if (watched) {
           stopWhenThisJvmIsGone(data);

@@ -28,7 +28,6 @@ import org.itsupport.ticket.RecordDecisionUsed.DecisionUsed;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +51,6 @@ import org.springframework.util.MultiValueMap;
  */
 @ApplicationTest
 @ExtendWith(OutputCaptureExtension.class)
-@Tag("database")
 class ModelerDeploymentTest {
 
   static final ObjectMapper JSON = new ObjectMapper();

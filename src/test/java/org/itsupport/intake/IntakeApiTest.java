@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.itsupport.ApplicationTest;
 import org.itsupport.ticket.SampleIntake;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -34,7 +33,6 @@ import org.springframework.http.ResponseEntity;
 
 /** The intake API through HTTP, as the portal and a monitoring system use it. */
 @ApplicationTest
-@Tag("database")
 class IntakeApiTest {
 
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {

@@ -23,14 +23,12 @@ import javax.sql.DataSource;
 import org.itsupport.database.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Ticket numbers on the test database (H2, and PostgreSQL in the build's postgres run). */
-@Tag("database")
+/** Ticket numbers on a real database, as intakes take them. */
 class TicketNumbersTest {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.itsupport.database.TestDatabase;
 import org.itsupport.database.TestPostgres;
 import org.itsupport.ticket.TicketProcess;
@@ -24,8 +26,9 @@ import org.springframework.util.FileSystemUtils;
  * An operator's worst day: the application is killed ({@code kill -9}) three times in the middle of a burst of
  * intakes and task completions, and restarted on the same data each time. Whatever it acknowledged survives,
  * no number is given to two tickets, and its job executor runs again by itself: the async steps of tickets opened
- * before the crash, the timers that were due (each exactly once), and the new work. On the embedded default (H2
- * in ./data) and on PostgreSQL. Runs in the crash-tests profile (mvn verify -Pcrash-tests).
+ * before the crash, the timers that were due (each exactly once), and the new work. On the embedded default (the
+ * application's own PostgreSQL server in ./data, killed with it the second time) and on a PostgreSQL server of
+ * its own. Runs in the crash-tests profile (mvn verify -Pcrash-tests).
  */
 @Tag("crash")
 class CrashTest {
@@ -35,12 +38,13 @@ class CrashTest {
   static final String LOCK_TIME_MILLIS = "15000";
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "postgres"})
+  @ValueSource(strings = {"embedded", "postgres-server"})
   void killedThreeTimesUnderLoad_losesNothingItAcknowledged_andRunsItsJobsAgain(String database) throws Exception {
     Path directory = Path.of("target", "crash", database).toAbsolutePath();
     FileSystemUtils.deleteRecursively(directory);
+    boolean embedded = database.equals("embedded");
     Map<String, String> properties = new HashMap<>();
-    if (database.equals("postgres")) {
+    if (!embedded) {
       properties.putAll(TestDatabase.properties(TestPostgres.newDatabase()));
     }
     properties.put("camunda.bpm.job-execution.lock-time-in-millis", LOCK_TIME_MILLIS);
@@ -57,6 +61,10 @@ class CrashTest {
             .until(() -> load.opened.size() >= 60 && load.completed.size() >= 5);
         forcedTimers.addAll(node.makeTimersDue(10));
         node.kill();
+        if (embedded && crash == 2) {
+          // the whole machine's worth: the database server dies too, right after, in the middle of its work
+          killEmbeddedServer(directory);
+        }
         load.awaitEnd();
         assertThat(load.unexpected).as("answers before the crash").isEmpty();
         opened.putAll(load.opened);
@@ -70,6 +78,14 @@ class CrashTest {
     } finally {
       node.close();
     }
+  }
+
+  /** kill -9 of the embedded PostgreSQL server, found by its data directory (./data/postgres). */
+  private static void killEmbeddedServer(Path directory) throws Exception {
+    String pid = Files.readAllLines(directory.resolve("data/postgres/postmaster.pid")).get(0).trim();
+    ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+    postmaster.destroyForcibly();
+    postmaster.onExit().get(1, TimeUnit.MINUTES);
   }
 
   /** Every acknowledged ticket is there, under its number, with what it was opened with; no number twice. */

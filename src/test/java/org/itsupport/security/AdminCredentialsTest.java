@@ -13,7 +13,7 @@ class AdminCredentialsTest {
   void outsideTheDemoProfileTheAppRefusesToStartWithoutAdminCredentials() {
     SpringApplicationBuilder app = new SpringApplicationBuilder(ItSupportApplication.class)
         .profiles("test")
-        .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:no-admin");
+        .properties("server.port=0", "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/never-connected");
 
     assertThatThrownBy(() -> app.run().close())
         .isInstanceOf(IllegalStateException.class)
@@ -25,7 +25,7 @@ class AdminCredentialsTest {
   void anAdminIdWithoutItsOwnPasswordIsNotEnough() {
     SpringApplicationBuilder app = new SpringApplicationBuilder(ItSupportApplication.class)
         .profiles("test")
-        .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:no-admin", "camunda.bpm.admin-user.id=admin");
+        .properties("server.port=0", "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/never-connected", "camunda.bpm.admin-user.id=admin");
 
     assertThatThrownBy(() -> app.run().close()).hasMessageContaining("No administrator configured");
   }

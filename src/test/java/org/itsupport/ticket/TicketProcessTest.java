@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.itsupport.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The engine clock drives the SLA timers; jobs run when a test executes them.
  */
 @ApplicationTest
-@Tag("database")
 class TicketProcessTest {
 
   /** A Tuesday morning in March: no daylight-saving change within the SLA windows used here. */
