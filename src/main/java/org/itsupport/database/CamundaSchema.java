@@ -14,13 +14,13 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's own tables, created from the SQL scripts the engine ships for the database at hand, as Camunda
- * recommends for production ("set up the schema yourself"), and run by Flyway so that nodes starting together
- * on an empty database take turns (Flyway locks) and the schema's history is kept beside the product's tables.
- * The engine itself only checks the schema at start ({@code camunda.bpm.database.schema-update: false}).
- * A database whose Camunda tables already exist (one the engine created before this migration existed) is
- * left as it is. An engine upgrade adds a migration that runs Camunda's upgrade script for it
- * ({@code org/camunda/bpm/engine/db/upgrade/<database>_engine_<from>_to_<to>.sql}).
+ * Camunda's own tables, created from the PostgreSQL scripts the engine ships, as Camunda recommends for
+ * production ("set up the schema yourself"), and run by Flyway so that nodes starting together on an empty
+ * database take turns (Flyway locks) and the schema's history is kept beside the product's tables. The engine
+ * itself only checks the schema at start ({@code camunda.bpm.database.schema-update: false}). A database whose
+ * Camunda tables already exist (one the engine created before this migration existed) is left as it is. An
+ * engine upgrade adds a migration that runs Camunda's upgrade script for it
+ * ({@code org/camunda/bpm/engine/db/upgrade/postgres_engine_<from>_to_<to>.sql}).
  */
 @Component
 public class CamundaSchema implements JavaMigration {
@@ -55,20 +55,15 @@ public class CamundaSchema implements JavaMigration {
     if (hasTable(connection, "ACT_GE_PROPERTY")) {
       return;
     }
-    String database = camundaName(connection.getMetaData().getDatabaseProductName());
-    for (String component : COMPONENTS) {
-      ScriptUtils.executeSqlScript(connection, new ClassPathResource(
-          "org/camunda/bpm/engine/db/create/activiti." + database + ".create." + component + ".sql"));
-    }
-  }
-
-  /** Camunda's name for the database, as in its scripts' file names: PostgreSQL, the only one this product runs on. */
-  static String camundaName(String productName) {
-    if (!productName.equals("PostgreSQL")) {
-      throw new IllegalStateException("Unsupported database '" + productName
+    String database = connection.getMetaData().getDatabaseProductName();
+    if (!database.equals("PostgreSQL")) {
+      throw new IllegalStateException("Unsupported database '" + database
           + "': the IT support workflow runs on PostgreSQL (its embedded server or yours)");
     }
-    return "postgres";
+    for (String component : COMPONENTS) {
+      ScriptUtils.executeSqlScript(connection, new ClassPathResource(
+          "org/camunda/bpm/engine/db/create/activiti.postgres.create." + component + ".sql"));
+    }
   }
 
   private static boolean hasTable(Connection connection, String table) throws SQLException {

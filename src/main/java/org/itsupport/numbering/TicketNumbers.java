@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,6 +118,9 @@ public class TicketNumbers implements AutoCloseable {
   }
 
   private String takeIn(String period) {
+    // no need to wait for the disk here: the ticket's own commit comes later in the write-ahead log, and
+    // PostgreSQL writing it writes this one too; a number whose ticket never committed may be handed out again
+    numbering.execute("set local synchronous_commit to off");
     int serial;
     if (numbering.update("update ticket_number_counter set last_serial = last_serial + 1 where period = ?",
         period) == 1) {
@@ -145,18 +147,6 @@ public class TicketNumbers implements AutoCloseable {
             + "voided_at = ?, void_reason = ? where state = 'taken' and taken_at < ?", Timestamp.from(now),
         "The ticket was not opened: the application stopped before its transaction committed",
         Timestamp.from(now.minus(INTERRUPTED_AFTER))));
-  }
-
-  /** A number that was handed out and never became a ticket. */
-  public record Voided(String number, Instant takenAt, Instant voidedAt, String reason) {
-  }
-
-  /** The voided numbers of a month ({@code yyyyMM}), in order. */
-  public List<Voided> voided(String period) {
-    return numbering.query("select ticket_number, taken_at, voided_at, void_reason from ticket_number "
-            + "where period = ? and state = 'voided' order by serial",
-        (row, i) -> new Voided(row.getString(1), row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant(),
-            row.getString(4)), period);
   }
 
   private void voidNumber(String number, String reason) {
