@@ -154,8 +154,13 @@ class TicketLifecycleBenchmark {
       row("REST intake, " + run.get("clients") + " client(s): p50 / p95 / p99 ms", run.get("p50Ms") + " / "
           + run.get("p95Ms") + " / " + run.get("p99Ms"), run == intake ? "p99 <= 4 x p50" : "");
     }
-    row("REST intake, 16 / 1 client(s): tickets/s", round((double) intake.get("perSecond")
-        / (double) alone.get("perSecond") * 10) / 10.0, ">= 1.6");
+    row("REST intake, 16 / 1 client(s): machine busy %", intake.get("machineBusyPercent") + " / "
+        + alone.get("machineBusyPercent"), "");
+    row("REST intake, 16 / 1 client(s): core ms per ticket (PostgreSQL's share %)", intake.get("coreMsPerTicket")
+        + " (" + intake.get("postgresPercentOfBusy") + ") / " + alone.get("coreMsPerTicket") + " ("
+        + alone.get("postgresPercentOfBusy") + ")", "");
+    row("REST intake, 16 / 1 client(s): tickets/s", Math.round((double) intake.get("perSecond")
+        / (double) alone.get("perSecond") * 100) / 100.0, ">= 1.6");
     row("Meanwhile, GET /engine-rest/task/count: p50 / p99 ms", intake.get("otherCallP50Ms") + " / "
         + intake.get("otherCallP99Ms"), "");
 
@@ -301,6 +306,7 @@ class TicketLifecycleBenchmark {
       latencies.clear();
       failures.set(0);
       ExecutorService clients = Executors.newFixedThreadPool(clientCount + 1);
+      MachineCpu cpuAtStart = MachineCpu.now();
       long start = System.nanoTime();
       long end = start + phase.toNanos();
       List<Future<?>> runs = new ArrayList<>();
@@ -339,6 +345,8 @@ class TicketLifecycleBenchmark {
       clients.shutdown();
       if (phase == MEASURE) {
         double seconds = (System.nanoTime() - start) / 1e9;
+        MachineCpu cpuAtEnd = MachineCpu.now();
+        double busyPercent = cpuAtEnd.busyPercentSince(cpuAtStart);
         List<Long> sorted = latencies.stream().sorted().toList();
         Map<String, Object> intake = new LinkedHashMap<>();
         intake.put("clients", clientCount);
@@ -349,6 +357,11 @@ class TicketLifecycleBenchmark {
         intake.put("p50Ms", percentile(sorted, 50));
         intake.put("p95Ms", percentile(sorted, 95));
         intake.put("p99Ms", percentile(sorted, 99));
+        intake.put("machineBusyPercent", round(busyPercent));
+        // core time per ticket, whether spent in the application, the database server or the client
+        intake.put("coreMsPerTicket", round(busyPercent / 100 * Runtime.getRuntime().availableProcessors()
+            * seconds * 1000 / Math.max(1, sorted.size())));
+        intake.put("postgresPercentOfBusy", round(cpuAtEnd.postgresPercentSince(cpuAtStart)));
         if (agent != null) {
           List<Long> otherSorted = other.stream().sorted().toList();
           intake.put("otherCallP50Ms", percentile(otherSorted, 50));
