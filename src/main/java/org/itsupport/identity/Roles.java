@@ -1,6 +1,8 @@
 package org.itsupport.identity;
 
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The Camunda groups of the ticket process's roles; decisions and the model name these ids. */
 public final class Roles {
@@ -38,6 +40,16 @@ public final class Roles {
   /** Groups that work ticket tasks in Tasklist. */
   public static final List<String> AGENTS = List.of(SERVICE_DESK, HARDWARE_SUPPORT, SOFTWARE_SUPPORT,
       NETWORK_SUPPORT, SECURITY_RESPONSE, CHANGE_APPROVERS, SERVICE_MANAGERS);
+
+  /** Whether the signed-in user is in the group. */
+  public static boolean isMember(Authentication user, String group) {
+    return user != null && user.getGroupIds() != null && user.getGroupIds().contains(group);
+  }
+
+  /** Operators administer the engine (camunda-admin): jobs, incidents, users, anything outside a ticket's work. */
+  public static boolean isOperator(Authentication user) {
+    return isMember(user, Groups.CAMUNDA_ADMIN);
+  }
 
   public static List<String> allIds() {
     return ALL.stream().map(Role::id).toList();

@@ -41,11 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TicketIntake {
 
-  /** The fields of the start form, and the monitoring alert key. */
-  static final Set<String> FIELDS = Set.of(REQUESTER_ID, REQUESTER_NAME, REQUESTER_DEPARTMENT, REQUESTER_CONTACT,
-      CHANNEL, SERVICE_TYPE, TITLE, DESCRIPTION, ISSUE_STARTED_AT, IMPACT, URGENCY, AFFECTED_SYSTEM, ALREADY_TRIED,
-      ALERT_KEY);
-
   /** Who may read any ticket through this API besides its requester. */
   private static final Set<String> AGENT_GROUPS = new HashSet<>(Roles.AGENTS);
 
@@ -81,7 +76,7 @@ public class TicketIntake {
    * the same monitoring alert key already did.
    */
   public Registration open(Map<String, Object> fields, String idempotencyKey) {
-    List<InputRules.Problem> unknown = fields.keySet().stream().filter(field -> !FIELDS.contains(field)).sorted()
+    List<InputRules.Problem> unknown = fields.keySet().stream().filter(field -> !TicketInputRules.INTAKE_FIELDS.contains(field)).sorted()
         .map(field -> new InputRules.Problem(field, "is not a field of a ticket")).toList();
     if (!unknown.isEmpty()) {
       throw new InvalidInputException(unknown);

@@ -8,8 +8,10 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.itsupport.identity.Roles;
 import org.itsupport.numbering.TicketNumbers;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +32,12 @@ public class RegisterTicket implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (caller != null && !Roles.isOperator(caller)) {
+      onlyIntakeFields(execution);
+    }
     TicketInputRules.INTAKE.check(execution::getVariable);
-    String requesterId = requesterId(execution);
+    String requesterId = requesterId(execution, caller);
 
     Instant submittedAt = EngineClock.now();
     TicketNumbers.Taken taken = ticketNumbers.take(submittedAt);
@@ -56,9 +62,30 @@ public class RegisterTicket implements JavaDelegate {
     execution.setVariable(RESOLUTION_SLA_BREACHED, false);
   }
 
-  /** Whoever the form names, else whoever is signed in; it must be a user who can verify the fix. */
-  private static String requesterId(DelegateExecution execution) {
+  /**
+   * The variables here are all the starter gave (this is the first step), whichever API started it: a signed-in
+   * user starts a ticket with the intake's fields only, not with a priority or any other variable of its record.
+   */
+  private static void onlyIntakeFields(DelegateExecution execution) {
+    List<InputRules.Problem> unknown = execution.getVariableNames().stream()
+        .filter(name -> !INITIATOR_ID.equals(name) && !TicketInputRules.INTAKE_FIELDS.contains(name)).sorted()
+        .map(name -> new InputRules.Problem(name, "is not a field of a ticket")).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(unknown);
+    }
+  }
+
+  /**
+   * Whoever the form names, else whoever is signed in; it must be a user who can verify the fix. Only the
+   * service desk (and operators) open tickets for someone else, and only they learn whether a user id exists.
+   */
+  private static String requesterId(DelegateExecution execution, Authentication caller) {
     String named = execution.getVariable(REQUESTER_ID) instanceof String id && !id.isBlank() ? id.trim() : null;
+    if (named != null && caller != null && !named.equals(caller.getUserId())
+        && !Roles.isMember(caller, Roles.SERVICE_DESK) && !Roles.isOperator(caller)) {
+      throw new InvalidInputException(List.of(new InputRules.Problem(REQUESTER_ID,
+          "you may open tickets only for yourself; the service desk opens them for others")));
+    }
     String requesterId = named != null ? named : (String) execution.getVariable(INITIATOR_ID);
     if (requesterId == null) {
       throw new InvalidInputException(List.of(new InputRules.Problem(REQUESTER_ID, "is required when nobody is signed in")));

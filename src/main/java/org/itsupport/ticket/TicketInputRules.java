@@ -5,6 +5,7 @@ import static org.itsupport.ticket.TicketVariables.*;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The rules of every ticket form, by the start event or the user task that shows it. */
@@ -12,6 +13,11 @@ public final class TicketInputRules {
 
   private TicketInputRules() {
   }
+
+  /** What a ticket may be opened with: the fields of the start form, and the monitoring alert key. */
+  public static final Set<String> INTAKE_FIELDS = Set.of(REQUESTER_ID, REQUESTER_NAME, REQUESTER_DEPARTMENT,
+      REQUESTER_CONTACT, CHANNEL, SERVICE_TYPE, TITLE, DESCRIPTION, ISSUE_STARTED_AT, IMPACT, URGENCY, AFFECTED_SYSTEM,
+      ALREADY_TRIED, ALERT_KEY);
 
   /** Start form "submit-ticket". */
   public static final InputRules INTAKE = InputRules.builder()

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +27,7 @@ import org.itsupport.ApplicationTest;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -65,6 +67,9 @@ class RoleMatrixTest {
   @Autowired
   TestRestTemplate rest;
   @Autowired
+  ProcessEngine engine;
+  EngineRest api;
+  @Autowired
   RuntimeService runtime;
   @Autowired
   TaskService tasks;
@@ -77,28 +82,34 @@ class RoleMatrixTest {
 
   final List<String> deployments = new ArrayList<>();
 
+  @BeforeEach
+  void api() {
+    api = new EngineRest(rest, engine);
+  }
+
   @Test
   void startATicket_requestersAndTheServiceDesk() {
     String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(TicketProcess.KEY)
         .latestVersion().singleResult().getId();
-    expect(user -> call(user, HttpMethod.POST, "/process-definition/" + definitionId + "/submit-form",
-            Map.of("variables", restVariables(intakeWithoutRequester()))),
+    expect(user -> api.call(user, HttpMethod.POST, "/process-definition/" + definitionId + "/submit-form",
+            Map.of("variables", EngineRest.variables(intakeWithoutRequester()))),
         Map.of(REQUESTER, HttpStatus.OK, DESK, HttpStatus.OK, ADMIN, HttpStatus.OK),
         HttpStatus.FORBIDDEN);
   }
 
   @Test
   void seeAnotherGroupsTask_managersAuditorsAndTheAdmin() {
-    ProcessInstance ticket = ticketAtFirstLine();
-    expectCounts(user -> call(user, HttpMethod.GET, "/task?processInstanceBusinessKey=" + ticket.getBusinessKey(), null),
+    ProcessInstance ticket = api.ticketAtFirstLine();
+    expectCounts(user -> api.call(user, HttpMethod.GET,
+            "/task?processInstanceBusinessKey=" + ticket.getBusinessKey(), null),
         Map.of(DESK, 1, MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
   }
 
   @Test
   void claimAFirstLineTask_theServiceDesk() {
     for (String user : EVERYONE) {
-      Task firstLine = firstLineTask(ticketAtFirstLine());
-      HttpStatusCode status = call(user, HttpMethod.POST, "/task/" + firstLine.getId() + "/claim",
+      Task firstLine = api.firstLineTask(api.ticketAtFirstLine());
+      HttpStatusCode status = api.call(user, HttpMethod.POST, "/task/" + firstLine.getId() + "/claim",
           Map.of("userId", user)).getStatusCode();
       boolean allowed = List.of(DESK, ADMIN).contains(user);
       assertThat(status).as("%s claims", user).isEqualTo(allowed ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN);
@@ -108,10 +119,10 @@ class RoleMatrixTest {
   @Test
   void reassignATask_managersAndTheAdmin() {
     for (String user : EVERYONE) {
-      Task firstLine = firstLineTask(ticketAtFirstLine());
+      Task firstLine = api.firstLineTask(api.ticketAtFirstLine());
       tasks.claim(firstLine.getId(), DESK);
-      HttpStatusCode status = call(user, HttpMethod.POST, "/task/" + firstLine.getId() + "/assignee",
-          Map.of("userId", "bob")).getStatusCode();
+      HttpStatusCode status = api.call(user, HttpMethod.POST, "/task/" + firstLine.getId() + "/assignee",
+          Map.of("userId", "dean")).getStatusCode();
       boolean allowed = List.of(MANAGER, ADMIN).contains(user);
       assertThat(status).as("%s reassigns", user).isEqualTo(allowed ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN);
     }
@@ -120,49 +131,51 @@ class RoleMatrixTest {
   @Test
   void completeATask_onlyItsAssigneeOrGroup() {
     // the requester's own verification task: alice may complete it, the service desk may not even see it
-    ProcessInstance ticket = ticketAtFirstLine();
-    Task firstLine = firstLineTask(ticket);
+    ProcessInstance ticket = api.ticketAtFirstLine();
+    Task firstLine = api.firstLineTask(ticket);
     tasks.claim(firstLine.getId(), DESK);
     tasks.complete(firstLine.getId(), Map.of(FIRST_LINE_NOTES, "Reset", FIRST_LINE_OUTCOME, "solved", RESOLUTION,
         "Password reset"));
     Task verify = tasks.createTaskQuery().processInstanceId(ticket.getId()).singleResult();
     Map<String, Object> confirmed = Map.of("variables", Map.of(VERIFICATION_RESULT, Map.of("value", "confirmed")));
 
-    assertThat(call(DESK, HttpMethod.POST, "/task/" + verify.getId() + "/submit-form", confirmed).getStatusCode())
+    assertThat(api.call(DESK, HttpMethod.POST, "/task/" + verify.getId() + "/submit-form", confirmed).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(call("bob", HttpMethod.GET, "/task?processInstanceBusinessKey=" + ticket.getBusinessKey(), null)
+    assertThat(api.call("bob", HttpMethod.GET, "/task?processInstanceBusinessKey=" + ticket.getBusinessKey(), null)
         .getBody()).isEqualTo("[]");
-    assertThat(call(REQUESTER, HttpMethod.POST, "/task/" + verify.getId() + "/submit-form", confirmed)
+    assertThat(api.call(REQUESTER, HttpMethod.POST, "/task/" + verify.getId() + "/submit-form", confirmed)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   @Test
   void readTicketsAndTheirVariables_managersAuditorsAndTheAdmin() {
-    ProcessInstance ticket = ticketAtFirstLine();
-    expectCounts(user -> call(user, HttpMethod.GET, "/process-instance?businessKey=" + ticket.getBusinessKey(), null),
+    ProcessInstance ticket = api.ticketAtFirstLine();
+    expectCounts(user -> api.call(user, HttpMethod.GET,
+            "/process-instance?businessKey=" + ticket.getBusinessKey(), null),
         Map.of(MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
-    expect(user -> call(user, HttpMethod.GET, "/process-instance/" + ticket.getId() + "/variables", null),
+    expect(user -> api.call(user, HttpMethod.GET, "/process-instance/" + ticket.getId() + "/variables", null),
         Map.of(MANAGER, HttpStatus.OK, AUDITOR, HttpStatus.OK, ADMIN, HttpStatus.OK), HttpStatus.FORBIDDEN);
   }
 
   @Test
   void readHistory_managersAuditorsAndTheAdmin() {
-    ProcessInstance ticket = ticketAtFirstLine();
-    expectCounts(user -> call(user, HttpMethod.GET,
+    ProcessInstance ticket = api.ticketAtFirstLine();
+    expectCounts(user -> api.call(user, HttpMethod.GET,
             "/history/process-instance?processInstanceBusinessKey=" + ticket.getBusinessKey(), null),
         Map.of(MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
-    expectCounts(user -> call(user, HttpMethod.GET, "/history/variable-instance?processInstanceId=" + ticket.getId()
+    expectCounts(user -> api.call(user, HttpMethod.GET, "/history/variable-instance?processInstanceId=" + ticket.getId()
             + "&variableName=title", null),
         Map.of(MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
   }
 
   @Test
   void readDecisionTables_ownersManagersAuditorsAndTheAdmin() {
-    expectCounts(user -> call(user, HttpMethod.GET, "/decision-definition?key=ticket-priority&latestVersion=true", null),
+    expectCounts(user -> api.call(user, HttpMethod.GET,
+            "/decision-definition?key=ticket-priority&latestVersion=true", null),
         Map.of(OWNER, 1, MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
     // how the tables decided is for their owners, managers and auditors
-    ticketAtFirstLine();
-    expectCounts(user -> call(user, HttpMethod.GET,
+    api.ticketAtFirstLine();
+    expectCounts(user -> api.call(user, HttpMethod.GET,
             "/history/decision-instance?decisionDefinitionKey=ticket-priority&maxResults=1", null),
         Map.of(OWNER, 1, MANAGER, 1, AUDITOR, 1, ADMIN, 1), 0);
   }
@@ -193,10 +206,11 @@ class RoleMatrixTest {
   @Test
   void changeOrDeleteATicket_onlyTheAdmin() {
     for (String user : EVERYONE) {
-      ProcessInstance ticket = ticketAtFirstLine();
-      HttpStatusCode change = call(user, HttpMethod.PUT, "/process-instance/" + ticket.getId() + "/variables/priority",
+      ProcessInstance ticket = api.ticketAtFirstLine();
+      HttpStatusCode change = api.call(user, HttpMethod.PUT, "/process-instance/" + ticket.getId() + "/variables/priority",
           Map.of("value", "P1", "type", "String")).getStatusCode();
-      HttpStatusCode delete = call(user, HttpMethod.DELETE, "/process-instance/" + ticket.getId(), null).getStatusCode();
+      HttpStatusCode delete = api.call(user, HttpMethod.DELETE, "/process-instance/" + ticket.getId(), null)
+          .getStatusCode();
       boolean admin = ADMIN.equals(user);
       assertThat(change).as("%s changes a variable", user).isEqualTo(admin ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN);
       assertThat(delete).as("%s deletes a ticket", user).isEqualTo(admin ? HttpStatus.NO_CONTENT : HttpStatus.FORBIDDEN);
@@ -215,46 +229,33 @@ class RoleMatrixTest {
 
   @Test
   void approveOwnPlan_refusedWithAClearMessage() {
-    ProcessInstance ticket = ticketAtFirstLine();
+    ProcessInstance ticket = api.ticketAtFirstLine();
     runtime.setVariable(ticket.getId(), SERVICE_TYPE, "network");
-    Task firstLine = firstLineTask(ticket);
+    Task firstLine = api.firstLineTask(ticket);
     tasks.claim(firstLine.getId(), DESK);
     tasks.complete(firstLine.getId(), Map.of(FIRST_LINE_NOTES, "VPN", FIRST_LINE_OUTCOME, "escalate"));
-    runJob(ticket, "Task_DetermineSpecialistGroup");
+    api.runJob(ticket, "Task_DetermineSpecialistGroup");
     Task review = tasks.createTaskQuery().processInstanceId(ticket.getId()).taskDefinitionKey(TicketProcess.REVIEW_AND_DIAGNOSE)
         .singleResult();
     tasks.claim(review.getId(), "nick"); // network specialist and change approver
     tasks.complete(review.getId(), Map.of(REVIEW_OUTCOME, "plan", PRIORITY, "P3", ROOT_CAUSE, "Routing table",
         PLAN_STEPS, "Change the core router", CHANGE_TYPE, "core-configuration-change", BACKUP_AVAILABLE, true));
-    runJob(ticket, "Task_AssessChangeRisk");
+    api.runJob(ticket, "Task_AssessChangeRisk");
     Task approval = tasks.createTaskQuery().processInstanceId(ticket.getId())
         .taskDefinitionKey(TicketProcess.APPROVE_CHANGE).singleResult();
 
-    ResponseEntity<String> byAuthor = call("nick", HttpMethod.POST, "/task/" + approval.getId() + "/claim",
+    ResponseEntity<String> byAuthor = api.call("nick", HttpMethod.POST, "/task/" + approval.getId() + "/claim",
         Map.of("userId", "nick"));
     assertThat(byAuthor.getStatusCode().isError()).isTrue();
     assertThat(byAuthor.getBody()).contains("nick wrote this plan and so cannot approve it");
-    assertThat(call(APPROVER, HttpMethod.POST, "/task/" + approval.getId() + "/claim", Map.of("userId", APPROVER))
+    assertThat(api.call(APPROVER, HttpMethod.POST, "/task/" + approval.getId() + "/claim", Map.of("userId", APPROVER))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   // --- fixtures and calls
 
-  private ProcessInstance ticketAtFirstLine() {
-    ProcessInstance ticket = runtime.startProcessInstanceByKey(TicketProcess.KEY, SampleIntake.intake());
-    runJob(ticket, "Task_StartSlaClocks");
-    return ticket;
-  }
 
-  private Task firstLineTask(ProcessInstance ticket) {
-    return tasks.createTaskQuery().processInstanceId(ticket.getId())
-        .taskDefinitionKey(TicketProcess.DIAGNOSE_AT_FIRST_LINE).singleResult();
-  }
 
-  private void runJob(ProcessInstance ticket, String activityId) {
-    management.executeJob(management.createJobQuery().processInstanceId(ticket.getId()).activityId(activityId)
-        .singleResult().getId());
-  }
 
   private static Map<String, Object> intakeWithoutRequester() {
     Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
@@ -262,19 +263,10 @@ class RoleMatrixTest {
     return intake;
   }
 
-  private static Map<String, Object> restVariables(Map<String, Object> values) {
-    Map<String, Object> variables = new HashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return variables;
-  }
 
-  private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-    return rest.withBasicAuth(user, "demo").exchange("/engine-rest" + path, method,
-        body == null ? null : new HttpEntity<>(body), String.class);
-  }
 
   private boolean mayAccess(String user, String application) {
-    ResponseEntity<String> check = call(user, HttpMethod.GET, "/authorization/check?permissionName=ACCESS"
+    ResponseEntity<String> check = api.call(user, HttpMethod.GET, "/authorization/check?permissionName=ACCESS"
         + "&resourceName=application&resourceType=0&resourceId=" + application, null);
     assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode result = json(check.getBody());

@@ -1,0 +1,121 @@
+package org.itsupport.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.*;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.itsupport.identity.Roles;
+import org.springframework.stereotype.Component;
+
+/**
+ * What Camunda's authorizations cannot say, checked on every command a signed-in user calls, whichever API it came
+ * through (engine REST, the webapps' REST, our own APIs): work on a task is done by whoever claimed it, for
+ * themselves; a completion sets the fields of the task's form and nothing else; jobs, incidents and the task's
+ * own properties are the operators' (camunda-admin). A refusal happens before the command changes anything, so a
+ * refused job execution costs the job no retry. Commands our own code runs without a signed-in user, or from
+ * inside another command, are not checked here.
+ */
+@Component
+public class UserCommandRules extends AbstractProcessEnginePlugin {
+
+  /**
+   * Commands only operators run: the job executor's and the operators' tools, a task's properties, comments and
+   * attachments (a ticket's conversation is in its forms, where history records it field by field).
+   */
+  private static final List<Class<?>> OPERATORS_ONLY = List.of(
+      ExecuteJobsCmd.class, SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class,
+      RecalculateJobDuedateCmd.class, SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class,
+      AbstractSetJobStateCmd.class, AbstractSetJobDefinitionStateCmd.class, DeleteJobCmd.class, DeleteJobsCmd.class,
+      UnlockJobCmd.class, CreateIncidentCmd.class, ResolveIncidentCmd.class, SetAnnotationForIncidentCmd.class,
+      AbstractSetExternalTaskRetriesCmd.class, SetExternalTaskRetriesCmd.class,
+      SaveTaskCmd.class, CreateTaskCmd.class, DeleteTaskCmd.class, DelegateTaskCmd.class, ResolveTaskCmd.class,
+      SetTaskNameCmd.class, SetTaskDescriptionCmd.class, SetTaskPriorityCmd.class, SetTaskDueDateCmd.class,
+      SetTaskFollowUpDateCmd.class, SetTaskOwnerCmd.class, AddUserIdentityLinkCmd.class,
+      AddGroupIdentityLinkCmd.class, DeleteIdentityLinkCmd.class,
+      SetTaskVariablesCmd.class, PatchTaskVariablesCmd.class, RemoveTaskVariablesCmd.class,
+      AddCommentCmd.class, UpdateCommentCmd.class, DeleteTaskCommentCmd.class, DeleteProcessInstanceCommentCmd.class,
+      CreateAttachmentCmd.class, SaveAttachmentCmd.class, DeleteAttachmentCmd.class,
+      SetUserInfoCmd.class, DeleteUserInfoCmd.class, SetUserPictureCmd.class, DeleteUserPictureCmd.class);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(new Interceptor(configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  /** The rule for a command by a signed-in user who is not an operator, checked in the command's transaction. */
+  private static BiConsumer<CommandContext, Authentication> ruleFor(Command<?> command) {
+    if (command instanceof ClaimTaskCmd) {
+      return (context, user) -> TaskWorkRules.claim(context, user, CommandParameters.text(command, "taskId"),
+          CommandParameters.text(command, "userId"));
+    }
+    if (command instanceof AssignTaskCmd) {
+      return (context, user) -> TaskWorkRules.assign(context, user, CommandParameters.text(command, "taskId"),
+          CommandParameters.text(command, "userId"));
+    }
+    if (command instanceof CompleteTaskCmd) {
+      return (context, user) -> FormFieldsOnly.check(context, CommandParameters.text(command, "taskId"),
+          CommandParameters.map(command, "variables"));
+    }
+    if (command instanceof SubmitTaskFormCmd) {
+      return (context, user) -> FormFieldsOnly.check(context, CommandParameters.text(command, "taskId"),
+          CommandParameters.map(command, "properties"));
+    }
+    if (command instanceof SaveUserCmd) {
+      return (context, user) -> ProfileRules.save(context, user, CommandParameters.user(command));
+    }
+    return null;
+  }
+
+  private static final class Interceptor extends CommandInterceptor {
+
+    private final ProcessEngineConfigurationImpl configuration;
+
+    Interceptor(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      IdentityService identity = configuration.getIdentityService();
+      Authentication user = identity == null ? null : identity.getCurrentAuthentication();
+      if (Context.getCommandContext() != null || user == null || Roles.isOperator(user)) {
+        return next.execute(command);
+      }
+      if (command instanceof FailedJobListener) {
+        // Camunda records a refused job execution as the job's failure, taking a retry: three refused calls
+        // would silence an SLA timer. Only operators execute jobs, so a failure in a user's call is a refusal.
+        return null;
+      }
+      if (OPERATORS_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
+        throw new AuthorizationException("Only operators (camunda-admin) may do this: jobs, incidents, a task's own"
+            + " properties, comments, attachments and the user directory are theirs");
+      }
+      BiConsumer<CommandContext, Authentication> rule = ruleFor(command);
+      return next.execute(rule == null ? command : new Checked<>(command, rule, user));
+    }
+  }
+
+  /** The command, after its rule held, in the same transaction. */
+  private record Checked<T>(Command<T> command, BiConsumer<CommandContext, Authentication> rule, Authentication user)
+      implements Command<T> {
+
+    @Override
+    public T execute(CommandContext context) {
+      rule.accept(context, user);
+      return command.execute(context);
+    }
+  }
+}
