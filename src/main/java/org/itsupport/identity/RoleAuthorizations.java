@@ -44,8 +44,16 @@ public class RoleAuthorizations {
   public void grant() {
     for (String group : Roles.allIds()) {
       grant(group, APPLICATION, "tasklist", ACCESS);
-      // a company directory: Tasklist shows who a task is assigned to, the intake checks the requester exists
-      grant(group, USER, ANY, READ);
+    }
+    // the directory, for those whose work needs colleagues' and requesters' names: Tasklist shows who a task is
+    // assigned to, managers reassign, the service desk opens tickets for callers, auditors read who did what.
+    // Requesters and process owners see themselves only (Camunda grants every user their own profile).
+    for (String group : Roles.allIds()) {
+      if (Roles.AGENTS.contains(group) || AUDITORS.equals(group)) {
+        grant(group, USER, ANY, READ);
+      } else {
+        revoke(group, USER, ANY, READ);
+      }
     }
 
     // requesters (and the service desk, for phone and walk-in tickets) open tickets; the requester answers
@@ -85,6 +93,17 @@ public class RoleAuthorizations {
     grant(AUDITORS, TASK, ANY, READ);
     grant(AUDITORS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
     grant(AUDITORS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+  }
+
+  /** Takes a permission back that an earlier release granted. */
+  private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (authorization != null && authorization.isPermissionGranted(permission)) {
+      authorization.removePermission(permission);
+      authorizations.saveAuthorization(authorization);
+    }
   }
 
   public void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -66,11 +66,11 @@ public class UserCommandRules extends AbstractProcessEnginePlugin {
           CommandParameters.text(command, "userId"));
     }
     if (command instanceof CompleteTaskCmd) {
-      return (context, user) -> FormFieldsOnly.check(context, CommandParameters.text(command, "taskId"),
+      return (context, user) -> SubmittedFormFields.check(context, CommandParameters.text(command, "taskId"),
           CommandParameters.map(command, "variables"));
     }
     if (command instanceof SubmitTaskFormCmd) {
-      return (context, user) -> FormFieldsOnly.check(context, CommandParameters.text(command, "taskId"),
+      return (context, user) -> SubmittedFormFields.check(context, CommandParameters.text(command, "taskId"),
           CommandParameters.map(command, "properties"));
     }
     if (command instanceof SaveUserCmd) {

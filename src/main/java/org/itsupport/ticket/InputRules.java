@@ -41,10 +41,12 @@ public final class InputRules {
 
   private final List<Rule> rules;
   private final Map<String, List<String>> valueLists;
+  private final Map<String, Integer> maxLengths;
 
-  private InputRules(List<Rule> rules, Map<String, List<String>> valueLists) {
+  private InputRules(List<Rule> rules, Map<String, List<String>> valueLists, Map<String, Integer> maxLengths) {
     this.rules = List.copyOf(rules);
     this.valueLists = Map.copyOf(valueLists);
+    this.maxLengths = Map.copyOf(maxLengths);
   }
 
   public static Builder builder() {
@@ -62,6 +64,11 @@ public final class InputRules {
   /** The allowed values of a field with a value list; empty when it has none. */
   public List<String> allowedValues(String field) {
     return valueLists.getOrDefault(field, List.of());
+  }
+
+  /** The longest text a field takes, when a rule limits it. */
+  public Optional<Integer> maxLength(String field) {
+    return Optional.ofNullable(maxLengths.get(field));
   }
 
   private static Optional<Instant> parseDateTime(String text, ZoneId zone) {
@@ -84,6 +91,7 @@ public final class InputRules {
 
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, List<String>> valueLists = new LinkedHashMap<>();
+    private final Map<String, Integer> maxLengths = new LinkedHashMap<>();
 
     public Builder required(String... fields) {
       for (String field : fields) {
@@ -109,6 +117,7 @@ public final class InputRules {
     }
 
     public Builder maxLength(String field, int max) {
+      maxLengths.put(field, max);
       rules.add(values -> values.apply(field) instanceof String text && text.length() > max
           ? Optional.of(new Problem(field, "is " + text.length() + " characters long, at most " + max + " are allowed"))
           : Optional.empty());
@@ -157,6 +166,7 @@ public final class InputRules {
       Builder nested = new Builder();
       conditionalRules.accept(nested);
       valueLists.putAll(nested.valueLists);
+      maxLengths.putAll(nested.maxLengths);
       for (Rule rule : nested.rules) {
         rules.add(values -> condition.test(values) ? rule.problem(values) : Optional.empty());
       }
@@ -200,7 +210,7 @@ public final class InputRules {
     }
 
     public InputRules build() {
-      return new InputRules(rules, valueLists);
+      return new InputRules(rules, valueLists, maxLengths);
     }
   }
 }

@@ -133,6 +133,12 @@ class ModelConsistencyTest {
       }
       String key = field.get("key").asText();
       assertThat(variables).as("field %s of form %s", key, formId).contains(key);
+      if (List.of("textfield", "textarea").contains(field.path("type").asText())) {
+        // Tasklist shows the limit before submitting; the server holds the same one (a String variable: 4000)
+        int formLimit = field.path("validate").path("maxLength").asInt(Integer.MAX_VALUE);
+        assertThat(formLimit).as("maxLength of %s in form %s", key, formId)
+            .isEqualTo(rules.maxLength(key).orElse(4000));
+      }
       if (field.has("values") && field.get("values").get(0).get("value").isTextual()) {
         List<String> offered = new ArrayList<>();
         field.get("values").forEach(option -> offered.add(option.get("value").asText()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.itsupport.ticket.TicketVariables.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,23 @@ class HostileUserTest {
   }
 
   @Test
+  void textLongerThanTheFormAllows_isRefusedWith400_asTheFormSaysBeforeSubmitting() {
+    Task firstLine = api.firstLineTask(api.ticketAtFirstLine());
+    tasks.claim(firstLine.getId(), "dora");
+    Map<String, Object> values = new HashMap<>(Map.of(FIRST_LINE_NOTES, "n".repeat(4001), FIRST_LINE_OUTCOME,
+        "solved", RESOLUTION, "restarted the spooler"));
+    ResponseEntity<String> refused = api.call("dora", HttpMethod.POST, "/task/" + firstLine.getId() + "/complete",
+        Map.of("variables", EngineRest.variables(values)));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("firstLineNotes: is 4001 characters long, at most 4000 are allowed")
+        .hasSizeLessThan(1000);
+
+    values.put(FIRST_LINE_NOTES, "n".repeat(4000));
+    assertThat(api.call("dora", HttpMethod.POST, "/task/" + firstLine.getId() + "/complete",
+        Map.of("variables", EngineRest.variables(values))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
   void claimingATask_isForOneself_only() {
     Task firstLine = api.firstLineTask(api.ticketAtFirstLine());
     ResponseEntity<String> refused = api.call("dora", HttpMethod.POST, "/task/" + firstLine.getId() + "/claim",
@@ -218,6 +236,20 @@ class HostileUserTest {
     User dean = identity.createUserQuery().userId(DESK_COLLEAGUE).singleResult();
     dean.setPassword("demo");
     identity.saveUser(dean);
+  }
+
+  @Test
+  void requestersAndProcessOwners_seeThemselves_notTheDirectory() throws Exception {
+    for (String user : List.of("alice", "olga")) {
+      ResponseEntity<String> users = api.call(user, HttpMethod.GET, "/user", null);
+      assertThat(users.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(new ObjectMapper().readTree(users.getBody()).findValuesAsText("id")).as(user)
+          .containsExactly(user);
+      assertThat(users.getBody()).doesNotContain("bob@example.org");
+    }
+    // those whose work needs names still find them: the service desk opening a ticket for a caller, managers
+    assertThat(new ObjectMapper().readTree(api.call("mia", HttpMethod.GET, "/user", null).getBody())
+        .findValuesAsText("id")).contains("alice", "bob", "dora", DESK_COLLEAGUE);
   }
 
   // --- fixtures and calls
