@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.*;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.itsupport.identity.Roles;
+import org.itsupport.ticket.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,8 +106,26 @@ public class UserCommandRules extends AbstractProcessEnginePlugin {
             + " properties, comments, attachments and the user directory are theirs");
       }
       BiConsumer<CommandContext, Authentication> rule = ruleFor(command);
-      return next.execute(rule == null ? command : new Checked<>(command, rule, user));
+      try {
+        return next.execute(rule == null ? command : new Checked<>(command, rule, user));
+      } catch (ProcessEngineException wrapped) {
+        throw refusalIn(wrapped);
+      }
     }
+  }
+
+  /**
+   * A refusal of ours (a right or a form's rule) that the engine wrapped on its way out of a listener, as it was
+   * thrown: callers get its 403 or 400 and its message, not "ENGINE-03051 There was an exception while invoking
+   * the TaskListener" and a 500.
+   */
+  private static ProcessEngineException refusalIn(ProcessEngineException exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AuthorizationException || cause instanceof InvalidInputException) {
+        return (ProcessEngineException) cause;
+      }
+    }
+    return exception;
   }
 
   /** The command, after its rule held, in the same transaction. */

@@ -4,6 +4,7 @@ import static org.itsupport.ticket.TicketVariables.APPROVAL_DECISION;
 import static org.itsupport.ticket.TicketVariables.PLANNED_BY;
 
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,16 @@ public class FourEyesCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String user = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : CompletingUser.of(task);
-    if (user != null && user.equals(task.getVariable(PLANNED_BY))) {
-      throw new InvalidInputException(List.of(new InputRules.Problem(APPROVAL_DECISION,
-          user + " wrote this plan and so cannot approve it; another approver must decide")));
+    boolean claiming = EVENTNAME_ASSIGNMENT.equals(task.getEventName());
+    String user = claiming ? task.getAssignee() : CompletingUser.of(task);
+    if (user == null || !user.equals(task.getVariable(PLANNED_BY))) {
+      return;
     }
+    String reason = user + " wrote this plan and so cannot approve it; another approver must decide";
+    // claiming is a matter of rights (403); a submitted decision is refused as the form's (400)
+    if (claiming) {
+      throw new AuthorizationException(reason);
+    }
+    throw new InvalidInputException(List.of(new InputRules.Problem(APPROVAL_DECISION, reason)));
   }
 }

@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -175,7 +176,7 @@ class TicketProcessTest {
     assertThat(approval).hasCandidateGroup("change-approvers");
 
     assertThatThrownBy(() -> taskService().claim(approval.getId(), "nick"))
-        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasRootCauseInstanceOf(AuthorizationException.class)
         .hasMessageContaining("nick wrote this plan and so cannot approve it");
     assertThat(task(ticket)).isNotAssigned();
     // nor complete it without claiming, signed in through Tasklist or the REST API
