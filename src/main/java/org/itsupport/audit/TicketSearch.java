@@ -21,6 +21,7 @@ import org.camunda.bpm.cockpit.db.QueryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.itsupport.ticket.InputRules;
 import org.itsupport.ticket.InputRules.Problem;
 import org.itsupport.ticket.InvalidInputException;
 import org.itsupport.ticket.TicketProcess;
@@ -179,14 +180,14 @@ public class TicketSearch {
       try {
         return Date.from(OffsetDateTime.parse(value.trim()).toInstant());
       } catch (DateTimeParseException e) {
-        problems.add(new Problem(field, "'" + value + "' is not a date and time such as 2026-11-01T00:00:00Z"));
+        problems.add(new Problem(field, InputRules.quoted(value) + " is not a date and time such as 2026-11-01T00:00:00Z"));
         return null;
       }
     }
   }
 
   private static String oneOf(String value, List<String> allowed) {
-    return "'" + value + "' is not one of " + String.join(", ", allowed);
+    return InputRules.quoted(value) + " is not one of " + String.join(", ", allowed);
   }
 
   private static boolean present(String value) {

@@ -2,9 +2,12 @@ package org.itsupport.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Camunda's REST API (/engine-rest) and ours (/api) answer only authenticated callers (HTTP Basic with a
@@ -21,6 +24,26 @@ public class RestApiSecurity {
     registration.setName("camunda-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    return registration;
+  }
+
+  /** Before authentication: an oversized body is refused unread, whoever sends it. */
+  @Bean
+  public FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+      @Value("${itsupport.http.max-request-size}") DataSize limit) {
+    FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(limit));
+    registration.setName("request-size-limit");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<ApiResponseHeaders> apiResponseHeaders() {
+    FilterRegistrationBean<ApiResponseHeaders> registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
+    registration.setName("api-response-headers");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 }

@@ -29,6 +29,11 @@ public final class InputRules {
   /** A field and what is wrong with it. */
   public record Problem(String field, String message) {
 
+    /** A field name as the caller sent it, cut short: an answer never echoes a large input back. */
+    public Problem {
+      field = shortened(field, 80);
+    }
+
     @Override
     public String toString() {
       return field + ": " + message;
@@ -64,6 +69,15 @@ public final class InputRules {
   /** The allowed values of a field with a value list; empty when it has none. */
   public List<String> allowedValues(String field) {
     return valueLists.getOrDefault(field, List.of());
+  }
+
+  /** A value the caller sent, in quotes, cut short after 40 characters. */
+  public static String quoted(Object value) {
+    return "'" + shortened(String.valueOf(value), 40) + "'";
+  }
+
+  private static String shortened(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length) + "…";
   }
 
   /** The longest text a field takes, when a rule limits it. */
@@ -111,7 +125,7 @@ public final class InputRules {
         }
         return list.contains(value)
             ? Optional.empty()
-            : Optional.of(new Problem(field, "'" + value + "' is not one of " + String.join(", ", list)));
+            : Optional.of(new Problem(field, quoted(value) + " is not one of " + String.join(", ", list)));
       });
       return this;
     }
@@ -196,13 +210,13 @@ public final class InputRules {
         }
         Optional<Instant> at = parseDateTime(text.trim(), zone);
         if (at.isEmpty()) {
-          return Optional.of(new Problem(field, "'" + text + "' is not a date and time such as 2026-11-20T09:30"));
+          return Optional.of(new Problem(field, quoted(text) + " is not a date and time such as 2026-11-20T09:30"));
         }
         if (at.get().isAfter(now.get().plus(Duration.ofMinutes(5)))) {
-          return Optional.of(new Problem(field, "'" + text + "' lies in the future"));
+          return Optional.of(new Problem(field, quoted(text) + " lies in the future"));
         }
         if (at.get().isBefore(now.get().minus(Duration.ofDays(3653)))) {
-          return Optional.of(new Problem(field, "'" + text + "' lies more than ten years back"));
+          return Optional.of(new Problem(field, quoted(text) + " lies more than ten years back"));
         }
         return Optional.empty();
       });

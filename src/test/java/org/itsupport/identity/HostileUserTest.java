@@ -141,6 +141,23 @@ class HostileUserTest {
   }
 
   @Test
+  void largeInput_isRefusedWithoutBeingEchoedBack() {
+    Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
+    intake.put(CHANNEL, "x".repeat(100_000));
+    ResponseEntity<String> refused = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake,
+        String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("\"field\":\"channel\"").contains("'xxxxxxxxxx")
+        .hasSizeLessThan(1000);
+
+    intake.put(DESCRIPTION, "y".repeat(2_000_000));
+    ResponseEntity<String> tooLarge = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake,
+        String.class);
+    assertThat(tooLarge.getStatusCode()).as(tooLarge.getBody()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(tooLarge.getBody()).contains("at most 1048576 bytes are accepted").hasSizeLessThan(1000);
+  }
+
+  @Test
   void claimingATask_isForOneself_only() {
     Task firstLine = api.firstLineTask(api.ticketAtFirstLine());
     ResponseEntity<String> refused = api.call("dora", HttpMethod.POST, "/task/" + firstLine.getId() + "/claim",

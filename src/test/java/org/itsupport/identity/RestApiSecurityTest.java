@@ -6,6 +6,7 @@ import org.itsupport.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The REST API answers only authenticated callers, with their own authorizations. */
@@ -28,6 +29,20 @@ class RestApiSecurityTest {
     // after a failed login the engine delays that user's next logins: other tests need every demo user
     assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void answersCarryTheSecurityHeaders() {
+    HttpHeaders api = rest.withBasicAuth("alice", "demo").getForEntity("/engine-rest/task/count", String.class)
+        .getHeaders();
+    assertThat(api.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(api.getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(api.getFirst("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(api.getCacheControl()).startsWith("no-"); // Camunda's REST API sets no-cache itself
+    // the webapps: Camunda's header security filter
+    HttpHeaders tasklist = rest.getForEntity("/camunda/app/tasklist/", String.class).getHeaders();
+    assertThat(tasklist.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(tasklist.getFirst("Content-Security-Policy")).isNotBlank();
   }
 
   @Test
