@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.itsupport.ticket.InputRules;
 import org.itsupport.ticket.InvalidInputException;
 
@@ -30,24 +34,47 @@ final class SubmittedFormFields {
   }
 
   static void check(CommandContext context, String taskId, Map<String, Object> variables) {
-    if (variables.isEmpty() || context.getTaskManager().findTaskById(taskId) == null) {
-      return; // nothing to set, or the engine answers that there is no such task
+    TaskAnswers.openTask(context, taskId);
+    if (variables.isEmpty()) {
+      return;
     }
     Map<String, Integer> fields = context.runWithoutAuthorization(() -> fields(context, taskId));
     List<InputRules.Problem> problems = new ArrayList<>();
     variables.keySet().stream().sorted().forEach(name -> {
       Integer limit = fields.get(name);
-      Object value = variables.get(name);
+      TypedValue typed = variables instanceof VariableMap map ? map.getValueTyped(name)
+          : Variables.untypedValue(variables.get(name));
       if (limit == null) {
         problems.add(new InputRules.Problem(name, "is not a field of this form"));
-      } else if (value instanceof String text && text.length() > limit) {
-        problems.add(new InputRules.Problem(name, "is " + text.length() + " characters long, at most " + limit
-            + " are allowed"));
+      } else if (!isPlain(typed)) {
+        problems.add(new InputRules.Problem(name, "must be text, a number, true or false, or a date"));
+      } else if (typed.getValue() instanceof String text) {
+        if (text.length() > limit) {
+          problems.add(new InputRules.Problem(name, "is " + text.length() + " characters long, at most " + limit
+              + " are allowed"));
+        }
+        InputRules.unstorable(text).ifPresent(reason -> problems.add(new InputRules.Problem(name, reason)));
       }
     });
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+  }
+
+  /**
+   * What a form field holds: text, a number, true or false, a date. Never an object, JSON or a serialized Java
+   * value, which a form cannot produce; the engine would refuse some of them only with a 500.
+   */
+  private static boolean isPlain(TypedValue typed) {
+    if (typed == null) {
+      return true;
+    }
+    if (typed.getType() != null && !typed.getType().isPrimitiveValueType()) {
+      return false;
+    }
+    Object value = typed.getValue();
+    return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+        || value instanceof Date;
   }
 
   /** The form's fields by key, each with the longest text it takes. */

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.itsupport.identity.Roles;
 
 /**
  * Who works a task: a user claims it for themselves; someone else's task is not taken out of their hands; a task
@@ -21,24 +22,21 @@ final class TaskWorkRules {
   }
 
   static void claim(CommandContext context, Authentication user, String taskId, String userId) {
+    TaskEntity task = TaskAnswers.openTask(context, taskId);
     if (userId == null) {
-      giveBack(context, user, taskId);
+      giveBack(user, task);
     } else if (!userId.equals(user.getUserId())) {
       throw new AuthorizationException("You may claim a task only for yourself, not for " + userId
           + "; service managers assign tasks to others");
+    } else if (task.getAssignee() != null && !userId.equals(task.getAssignee())) {
+      throw TaskAnswers.alreadyClaimed(task);
     }
   }
 
   static void assign(CommandContext context, Authentication user, String taskId, String userId) {
-    TaskEntity task = context.getTaskManager().findTaskById(taskId);
-    if (task == null) {
-      return; // the engine answers that there is no such task
-    }
+    TaskEntity task = TaskAnswers.openTask(context, taskId);
     if (userId == null) {
-      if (!user.getUserId().equals(task.getAssignee())) {
-        throw new AuthorizationException("You may not take this task from " + task.getAssignee()
-            + "; service managers reassign it");
-      }
+      giveBack(user, task);
       return;
     }
     List<IdentityLink> candidates = task.getIdentityLinks().stream()
@@ -56,9 +54,10 @@ final class TaskWorkRules {
     }
   }
 
-  private static void giveBack(CommandContext context, Authentication user, String taskId) {
-    TaskEntity task = context.getTaskManager().findTaskById(taskId);
-    if (task != null && task.getAssignee() != null && !user.getUserId().equals(task.getAssignee())) {
+  /** Only whoever holds a task gives it back (service managers, who reassign, have TASK_ASSIGN besides). */
+  private static void giveBack(Authentication user, TaskEntity task) {
+    if (task.getAssignee() != null && !user.getUserId().equals(task.getAssignee())
+        && !Roles.isMember(user, Roles.SERVICE_MANAGERS)) {
       throw new AuthorizationException("You may not take this task from " + task.getAssignee()
           + "; service managers reassign it");
     }

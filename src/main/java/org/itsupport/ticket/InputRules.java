@@ -97,8 +97,29 @@ public final class InputRules {
     }
   }
 
+  /** Nothing a person could read: empty, or only spaces and invisible characters (zero-width spaces and the like). */
   private static boolean isBlank(Object value) {
-    return value == null || value instanceof String text && text.isBlank();
+    return value == null || value instanceof String text
+        && text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT);
+  }
+
+  /**
+   * Why a text cannot be kept as typed, if it cannot: control characters other than line breaks and tabs (a NUL
+   * byte is refused by PostgreSQL), or half of a character (a lone surrogate).
+   */
+  public static Optional<String> unstorable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return Optional.of("contains a broken character at position " + (i + 1));
+      } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+        return Optional.of("contains a control character at position " + (i + 1));
+      }
+    }
+    return Optional.empty();
   }
 
   public static final class Builder {
@@ -192,8 +213,10 @@ public final class InputRules {
       for (String field : fields) {
         rules.add(values -> {
           Object value = values.apply(field);
-          return value == null || value instanceof String ? Optional.empty()
-              : Optional.of(new Problem(field, "must be text"));
+          if (value instanceof String text) {
+            return unstorable(text).map(reason -> new Problem(field, reason));
+          }
+          return value == null ? Optional.empty() : Optional.of(new Problem(field, "must be text"));
         });
       }
       return this;

@@ -158,6 +158,57 @@ class HostileUserTest {
   }
 
   @Test
+  void clientMistakesOnTasks_get4xxWithTheReason_never500() {
+    ResponseEntity<String> unknown = api.call("dora", HttpMethod.POST, "/task/no-such-task/complete",
+        Map.of("variables", Map.of()));
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknown.getBody()).contains("There is no open task 'no-such-task'");
+    assertThat(api.call("dora", HttpMethod.POST, "/task/no-such-task/claim", Map.of("userId", "dora"))
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    Task firstLine = api.firstLineTask(api.ticketAtFirstLine());
+    tasks.claim(firstLine.getId(), "dora");
+    ResponseEntity<String> taken = api.call(DESK_COLLEAGUE, HttpMethod.POST, "/task/" + firstLine.getId()
+        + "/claim", Map.of("userId", DESK_COLLEAGUE));
+    assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(taken.getBody()).contains("already claimed by dora");
+
+    for (Map<String, Object> value : List.of(
+        Map.<String, Object>of("value", "{not json", "type", "Json"),
+        Map.<String, Object>of("value", "rO0ABXQABWhlbGxv", "type", "Object", "valueInfo",
+            Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")),
+        Map.<String, Object>of("value", "{\"a\":1}", "type", "Object", "valueInfo",
+            Map.of("objectTypeName", "java.util.HashMap", "serializationDataFormat", "application/json")))) {
+      ResponseEntity<String> refused = api.call("dora", HttpMethod.POST, "/task/" + firstLine.getId() + "/complete",
+          Map.of("variables", Map.of(FIRST_LINE_NOTES, value)));
+      assertThat(refused.getStatusCode()).as("%s", value).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).as("%s", value).contains("firstLineNotes: must be text");
+    }
+    assertThat(tasks.createTaskQuery().taskId(firstLine.getId()).count()).isOne();
+  }
+
+  @Test
+  void textThatCannotBeKeptOrReadIsRefused() {
+    Map<String, String> titles = Map.of(
+        "Printer\u0000offline", "title: contains a control character at position 8",
+        "Printer \uD83D offline", "title: contains a broken character at position 9",
+        "\u200B\u200B\u200B", "title: is required");
+    titles.forEach((title, problem) -> {
+      Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
+      intake.put(TITLE, title);
+      ResponseEntity<String> refused = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake,
+          String.class);
+      assertThat(refused.getStatusCode()).as(problem).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).as(problem).contains(problem.substring(problem.indexOf(": ") + 2));
+    });
+    // a ticket about an emoji is still a ticket
+    Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
+    intake.put(TITLE, "Printer \uD83D\uDDA8 offline");
+    assertThat(rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
   void claimingATask_isForOneself_only() {
     Task firstLine = api.firstLineTask(api.ticketAtFirstLine());
     ResponseEntity<String> refused = api.call("dora", HttpMethod.POST, "/task/" + firstLine.getId() + "/claim",
