@@ -1,5 +1,6 @@
 package org.itsupport.security;
 
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -15,8 +16,11 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.itsupport.identity.Roles;
 import org.itsupport.ticket.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UserCommandRules extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UserCommandRules.class);
 
   /**
    * Commands only operators run: the job executor's and the operators' tools, a task's properties, comments and
@@ -108,10 +114,27 @@ public class UserCommandRules extends AbstractProcessEnginePlugin {
       BiConsumer<CommandContext, Authentication> rule = ruleFor(command);
       try {
         return next.execute(rule == null ? command : new Checked<>(command, rule, user));
-      } catch (ProcessEngineException wrapped) {
-        throw refusalIn(wrapped);
+      } catch (RuntimeException failure) {
+        RuntimeException thrown = failure instanceof ProcessEngineException wrapped ? refusalIn(wrapped) : failure;
+        if (isRefusal(thrown)) {
+          LOG.info("Refused {} for {}: {}", command.getClass().getSimpleName(), user.getUserId(),
+              thrown.getMessage());
+        }
+        throw thrown;
       }
     }
+  }
+
+  /** A caller's mistake or a missing right, answered 4xx: not an error of the application. */
+  static boolean isRefusal(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AuthorizationException || cause instanceof InvalidInputException
+          || cause instanceof RestException rest && rest.getStatus() != null
+          && rest.getStatus().getFamily() == Response.Status.Family.CLIENT_ERROR) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

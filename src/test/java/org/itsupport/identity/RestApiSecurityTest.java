@@ -6,7 +6,12 @@ import org.itsupport.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import java.util.List;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
 
 /** The REST API answers only authenticated callers, with their own authorizations. */
@@ -43,6 +48,16 @@ class RestApiSecurityTest {
     HttpHeaders tasklist = rest.getForEntity("/camunda/app/tasklist/", String.class).getHeaders();
     assertThat(tasklist.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(tasklist.getFirst("Content-Security-Policy")).isNotBlank();
+  }
+
+  @Test
+  void aPageThatIsNotTheirs_showsAPlainExplanation_notSpringsWhitelabelPage() {
+    HttpHeaders html = new HttpHeaders();
+    html.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> page = rest.exchange("/no-such-page", HttpMethod.GET, new HttpEntity<>(html),
+        String.class);
+    assertThat(page.getStatusCode().is4xxClientError()).isTrue();
+    assertThat(page.getBody()).contains("This page is not available to you").doesNotContain("Whitelabel");
   }
 
   @Test
