@@ -126,7 +126,7 @@ class TwoNodesTest {
         .isEqualTo(1);
     assertThat(node.count("/engine-rest/process-definition/count?key=" + TicketProcess.KEY))
         .as("versions of the ticket process").isEqualTo(1);
-    assertThat(node.count("/engine-rest/user/count")).as("users").isEqualTo(12);
+    assertThat(node.count("/engine-rest/user/count")).as("users: the demo users and admin").isEqualTo(13);
     assertThat(node.count("/engine-rest/group/count")).as("groups").isEqualTo(Roles.ALL.size() + 1);
     List<String> filters = new ArrayList<>();
     node.get("/engine-rest/filter", "admin").forEach(filter -> filters.add(filter.get("name").asText()));
