@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,6 +118,20 @@ public class TicketSearch {
   private static Map<String, Object> filters(Criteria criteria, List<Problem> problems) {
     Map<String, Object> filters = new HashMap<>();
     filters.put("processDefinitionKey", TicketProcess.KEY);
+    // what cannot be searched for (PostgreSQL refuses a NUL byte as a 500) is refused with the rest, below
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("number", criteria.number());
+    texts.put("requester", criteria.requester());
+    texts.put("serviceType", criteria.serviceType());
+    texts.put("priority", criteria.priority());
+    texts.forEach((field, text) -> {
+      if (text != null) {
+        InputRules.unstorable(text).ifPresent(reason -> problems.add(new Problem(field, reason)));
+        if (text.length() > 200) {
+          problems.add(new Problem(field, "is " + text.length() + " characters long, at most 200 are searched"));
+        }
+      }
+    });
     if (present(criteria.number())) {
       filters.put("numberLike", escapeLike(criteria.number().trim()) + "%");
     }

@@ -38,20 +38,29 @@ final class SubmittedFormFields {
     if (variables.isEmpty()) {
       return;
     }
-    Map<String, Integer> fields = context.runWithoutAuthorization(() -> fields(context, taskId));
+    Map<String, Field> fields = context.runWithoutAuthorization(() -> fields(context, taskId));
     List<InputRules.Problem> problems = new ArrayList<>();
     variables.keySet().stream().sorted().forEach(name -> {
-      Integer limit = fields.get(name);
+      Field field = fields.get(name);
       TypedValue typed = variables instanceof VariableMap map ? map.getValueTyped(name)
           : Variables.untypedValue(variables.get(name));
-      if (limit == null) {
+      if (field == null) {
         problems.add(new InputRules.Problem(name, "is not a field of this form"));
-      } else if (!isPlain(typed)) {
+        return;
+      }
+      if (!isPlain(typed)) {
         problems.add(new InputRules.Problem(name, "must be text, a number, true or false, or a date"));
-      } else if (typed.getValue() instanceof String text) {
-        if (text.length() > limit) {
-          problems.add(new InputRules.Problem(name, "is " + text.length() + " characters long, at most " + limit
-              + " are allowed"));
+        return;
+      }
+      Object value = typed == null ? null : typed.getValue(); // plain: nothing to parse
+      if (field.isText() && value != null && !(value instanceof String)) {
+        problems.add(new InputRules.Problem(name, "must be text"));
+      } else if (field.isCheckbox() && value != null && !(value instanceof Boolean)) {
+        problems.add(new InputRules.Problem(name, "must be true or false"));
+      } else if (value instanceof String text) {
+        if (text.length() > field.maxLength()) {
+          problems.add(new InputRules.Problem(name, "is " + text.length() + " characters long, at most "
+              + field.maxLength() + " are allowed"));
         }
         InputRules.unstorable(text).ifPresent(reason -> problems.add(new InputRules.Problem(name, reason)));
       }
@@ -77,10 +86,22 @@ final class SubmittedFormFields {
         || value instanceof Date;
   }
 
-  /** The form's fields by key, each with the longest text it takes. */
-  private static Map<String, Integer> fields(CommandContext context, String taskId) {
+  /** A field of the form: its component type, and the longest text it takes. */
+  private record Field(String type, int maxLength) {
+
+    boolean isText() {
+      return "textfield".equals(type) || "textarea".equals(type);
+    }
+
+    boolean isCheckbox() {
+      return "checkbox".equals(type);
+    }
+  }
+
+  /** The form's fields by key. */
+  private static Map<String, Field> fields(CommandContext context, String taskId) {
     try (InputStream form = context.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(taskId)) {
-      Map<String, Integer> fields = new HashMap<>();
+      Map<String, Field> fields = new HashMap<>();
       collect(JSON.readTree(form), fields);
       return fields;
     } catch (ProcessEngineException noCamundaForm) {
@@ -90,9 +111,10 @@ final class SubmittedFormFields {
     }
   }
 
-  private static void collect(JsonNode component, Map<String, Integer> fields) {
+  private static void collect(JsonNode component, Map<String, Field> fields) {
     if (component.hasNonNull("key") && component.has("type")) {
-      fields.put(component.get("key").asText(), component.path("validate").path("maxLength").asInt(LONGEST_TEXT));
+      fields.put(component.get("key").asText(), new Field(component.get("type").asText(),
+          component.path("validate").path("maxLength").asInt(LONGEST_TEXT)));
     }
     component.path("components").forEach(child -> collect(child, fields));
   }
