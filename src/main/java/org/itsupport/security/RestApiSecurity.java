@@ -1,5 +1,6 @@
 package org.itsupport.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +36,17 @@ public class RestApiSecurity {
     registration.setName("request-size-limit");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Outside the APIs' authentication: it reads the answer after the caller's authentication has been cleared. */
+  @Bean
+  public FilterRegistrationBean<DirectoryWithoutEmail> directoryWithoutEmail(IdentityService identity) {
+    FilterRegistrationBean<DirectoryWithoutEmail> registration =
+        new FilterRegistrationBean<>(new DirectoryWithoutEmail(identity));
+    registration.setName("directory-without-email");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 

@@ -134,6 +134,14 @@ class TicketAuditApiTest {
   }
 
   @Test
+  void theWebappsDirectory_givesAnAuditorNames_notEmailAddresses() {
+    HttpResponse<String> users = loggedIn("audrey").get("/api/engine/engine/default/user");
+    assertThat(users.statusCode()).isEqualTo(200);
+    assertThat(users.body()).contains("\"bob\"").contains("audrey@example.org").doesNotContain("bob@example.org");
+    assertThat(loggedIn("admin").get("/api/engine/engine/default/user").body()).contains("bob@example.org");
+  }
+
+  @Test
   void theFrontEnd_andTheDiagramViewer_areServedToCockpit() {
     CockpitSession anyone = CockpitSession.anonymous(port);
     for (String asset : new String[] {"plugin.js", "plugin.css", "vendor/bpmn-navigated-viewer.production.min.js"}) {

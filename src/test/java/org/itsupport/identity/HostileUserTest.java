@@ -314,7 +314,7 @@ class HostileUserTest {
   }
 
   @Test
-  void requestersAndProcessOwners_seeThemselves_notTheDirectory() throws Exception {
+  void requestersAndProcessOwners_seeThemselves_othersSeeNamesWithoutEmail() throws Exception {
     for (String user : List.of("alice", "olga")) {
       ResponseEntity<String> users = api.call(user, HttpMethod.GET, "/user", null);
       assertThat(users.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -322,9 +322,15 @@ class HostileUserTest {
           .containsExactly(user);
       assertThat(users.getBody()).doesNotContain("bob@example.org");
     }
-    // those whose work needs names still find them: the service desk opening a ticket for a caller, managers
-    assertThat(new ObjectMapper().readTree(api.call("mia", HttpMethod.GET, "/user", null).getBody())
-        .findValuesAsText("id")).contains("alice", "bob", "dora", DESK_COLLEAGUE);
+    // those whose work needs names still find them (the service desk opening a ticket for a caller, managers), but
+    // not other people's e-mail addresses: those are the operators'
+    String directory = api.call("mia", HttpMethod.GET, "/user", null).getBody();
+    assertThat(new ObjectMapper().readTree(directory).findValuesAsText("id"))
+        .contains("alice", "bob", "dora", DESK_COLLEAGUE);
+    assertThat(new ObjectMapper().readTree(directory).findValuesAsText("email")).containsExactly("mia@example.org");
+    assertThat(api.call("dora", HttpMethod.GET, "/user/bob/profile", null).getBody()).contains("Baker")
+        .doesNotContain("bob@example.org");
+    assertThat(api.call("admin", HttpMethod.GET, "/user", null).getBody()).contains("bob@example.org");
   }
 
   // --- fixtures and calls
