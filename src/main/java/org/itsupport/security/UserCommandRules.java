@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.itsupport.identity.Roles;
 import org.itsupport.ticket.InvalidInputException;
@@ -114,6 +116,12 @@ public class UserCommandRules extends AbstractProcessEnginePlugin {
       BiConsumer<CommandContext, Authentication> rule = ruleFor(command);
       try {
         return next.execute(rule == null ? command : new Checked<>(command, rule, user));
+      } catch (OptimisticLockingException meanwhile) {
+        // someone else's work on the same ticket committed first: nothing of this call was stored
+        LOG.info("Conflict in {} for {}: {}", command.getClass().getSimpleName(), user.getUserId(),
+            meanwhile.getMessage());
+        throw new InvalidRequestException(Response.Status.CONFLICT, "The ticket changed while this was being"
+            + " saved (someone worked on it at the same moment); nothing was saved: reload it and try again");
       } catch (RuntimeException failure) {
         RuntimeException thrown = failure instanceof ProcessEngineException wrapped ? refusalIn(wrapped) : failure;
         if (isRefusal(thrown)) {
