@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.itsupport.identity.Roles;
 import org.springframework.http.HttpStatus;
@@ -56,8 +55,7 @@ public class DecisionCheckController {
   }
 
   private static boolean mayDeployTables(Authentication user) {
-    return user != null && user.getGroupIds() != null
-        && (user.getGroupIds().contains(Roles.PROCESS_OWNERS) || user.getGroupIds().contains(Groups.CAMUNDA_ADMIN));
+    return Roles.isMember(user, Roles.PROCESS_OWNERS) || Roles.isOperator(user);
   }
 
   private static byte[] bytes(MultipartFile file) {

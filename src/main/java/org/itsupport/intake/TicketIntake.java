@@ -76,8 +76,7 @@ public class TicketIntake {
    * the same monitoring alert key already did.
    */
   public Registration open(Map<String, Object> fields, String idempotencyKey) {
-    List<InputRules.Problem> unknown = fields.keySet().stream().filter(field -> !TicketInputRules.INTAKE_FIELDS.contains(field)).sorted()
-        .map(field -> new InputRules.Problem(field, "is not a field of a ticket")).toList();
+    List<InputRules.Problem> unknown = TicketInputRules.unknownIntakeFields(fields.keySet());
     if (!unknown.isEmpty()) {
       throw new InvalidInputException(unknown);
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.itsupport.identity.Roles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ public class DecisionTablesOnly extends AbstractProcessEnginePlugin {
       return;
     }
     Authentication user = Context.getCommandContext().getAuthentication();
-    if (user == null || user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+    if (user == null || Roles.isOperator(user)) {
       return;
     }
     Map<String, ResourceEntity> resources = deployment.getResources();

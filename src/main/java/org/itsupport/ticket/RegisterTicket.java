@@ -4,7 +4,9 @@ import static org.itsupport.ticket.TicketVariables.*;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -67,9 +69,9 @@ public class RegisterTicket implements JavaDelegate {
    * user starts a ticket with the intake's fields only, not with a priority or any other variable of its record.
    */
   private static void onlyIntakeFields(DelegateExecution execution) {
-    List<InputRules.Problem> unknown = execution.getVariableNames().stream()
-        .filter(name -> !INITIATOR_ID.equals(name) && !TicketInputRules.INTAKE_FIELDS.contains(name)).sorted()
-        .map(name -> new InputRules.Problem(name, "is not a field of a ticket")).toList();
+    Set<String> given = new HashSet<>(execution.getVariableNames());
+    given.remove(INITIATOR_ID);
+    List<InputRules.Problem> unknown = TicketInputRules.unknownIntakeFields(given);
     if (!unknown.isEmpty()) {
       throw new InvalidInputException(unknown);
     }

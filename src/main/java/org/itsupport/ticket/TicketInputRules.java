@@ -3,6 +3,8 @@ package org.itsupport.ticket;
 import static org.itsupport.ticket.TicketVariables.*;
 
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +20,12 @@ public final class TicketInputRules {
   public static final Set<String> INTAKE_FIELDS = Set.of(REQUESTER_ID, REQUESTER_NAME, REQUESTER_DEPARTMENT,
       REQUESTER_CONTACT, CHANNEL, SERVICE_TYPE, TITLE, DESCRIPTION, ISSUE_STARTED_AT, IMPACT, URGENCY, AFFECTED_SYSTEM,
       ALREADY_TRIED, ALERT_KEY);
+
+  /** A problem for each name that is not one of the intake's fields. */
+  public static List<InputRules.Problem> unknownIntakeFields(Collection<String> names) {
+    return names.stream().filter(name -> !INTAKE_FIELDS.contains(name)).sorted()
+        .map(name -> new InputRules.Problem(name, "is not a field of a ticket")).toList();
+  }
 
   /** Start form "submit-ticket". */
   public static final InputRules INTAKE = InputRules.builder()

@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -149,17 +148,13 @@ class HostileUserTest {
 
   @Test
   void largeInput_isRefusedWithoutBeingEchoedBack() {
-    Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
-    intake.put(CHANNEL, "x".repeat(100_000));
-    ResponseEntity<String> refused = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake,
-        String.class);
+    ResponseEntity<String> refused = open("alice", Map.of(CHANNEL, "x".repeat(100_000)));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("\"field\":\"channel\"").contains("'xxxxxxxxxx")
         .hasSizeLessThan(1000);
 
-    intake.put(DESCRIPTION, "y".repeat(2_000_000));
-    ResponseEntity<String> tooLarge = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake,
-        String.class);
+    ResponseEntity<String> tooLarge = open("alice", Map.of(CHANNEL, "x".repeat(100_000), DESCRIPTION,
+        "y".repeat(2_000_000)));
     assertThat(tooLarge.getStatusCode()).as(tooLarge.getBody()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(tooLarge.getBody()).contains("at most 1048576 bytes are accepted").hasSizeLessThan(1000);
   }
@@ -201,18 +196,13 @@ class HostileUserTest {
         "Printer \uD83D offline", "title: contains a broken character at position 9",
         "\u200B\u200B\u200B", "title: is required");
     titles.forEach((title, problem) -> {
-      Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
-      intake.put(TITLE, title);
-      ResponseEntity<String> refused = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake,
-          String.class);
+      ResponseEntity<String> refused = open("alice", Map.of(TITLE, title));
       assertThat(refused.getStatusCode()).as(problem).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(refused.getBody()).as(problem).contains(problem.substring(problem.indexOf(": ") + 2));
     });
     // a ticket about an emoji is still a ticket
-    Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
-    intake.put(TITLE, "Printer \uD83D\uDDA8 offline");
-    assertThat(rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake, String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(open("alice", Map.of(TITLE, "Printer \uD83D\uDDA8 offline")).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
@@ -236,24 +226,15 @@ class HostileUserTest {
   void aRequester_opensTicketsForHerselfOnly_andLearnsNothingAboutOtherUsers() {
     long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY).count();
     for (String someoneElse : List.of("bob", "admin", "nobody-by-this-name")) {
-      Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
-      intake.put(REQUESTER_ID, someoneElse);
-      ResponseEntity<String> refused = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake,
-          String.class);
+      ResponseEntity<String> refused = open("alice", Map.of(REQUESTER_ID, someoneElse));
       assertThat(refused.getStatusCode()).as(someoneElse).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(refused.getBody()).contains("only for yourself").doesNotContain("there is no user");
     }
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(TicketProcess.KEY).count())
         .isEqualTo(before);
 
-    Map<String, Object> forBob = new HashMap<>(SampleIntake.intake());
-    forBob.put(REQUESTER_ID, "bob");
-    assertThat(rest.withBasicAuth("dora", "demo").postForEntity("/api/tickets", forBob, String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    Map<String, Object> herOwn = new HashMap<>(SampleIntake.intake());
-    herOwn.put(REQUESTER_ID, "alice");
-    assertThat(rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", herOwn, String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(open("dora", Map.of(REQUESTER_ID, "bob")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(open("alice", Map.of(REQUESTER_ID, "alice")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
@@ -334,6 +315,12 @@ class HostileUserTest {
   }
 
   // --- fixtures and calls
+
+  /** alice's sample ticket with these fields changed, opened through the intake API by the user. */
+  private ResponseEntity<String> open(String user, Map<String, Object> changed) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/api/tickets", SampleIntake.intake(changed),
+        String.class);
+  }
 
 
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.itsupport.ticket.TicketVariables.*;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.ApplicationTest;
+import org.itsupport.identity.EngineRest;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketProcess;
 import org.junit.jupiter.api.Test;
@@ -81,10 +81,8 @@ class BadInputSweepTest {
     long tickets = tickets();
     long numbers = numbersTaken();
     for (Case bad : cases) {
-      Map<String, Object> intake = new HashMap<>(SampleIntake.intake());
-      intake.put(bad.field(), bad.value());
-      ResponseEntity<String> answer = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets", intake,
-          String.class);
+      ResponseEntity<String> answer = rest.withBasicAuth("alice", "demo").postForEntity("/api/tickets",
+          SampleIntake.intake(Map.of(bad.field(), bad.value())), String.class);
       refusedNaming(answer, bad.field().length() > 80 ? bad.field().substring(0, 80) : bad.field(), bad);
     }
     for (String body : List.of("not json", "[]", "null", "\"a ticket\"", "{", "{\"title\":}", "42")) {
@@ -115,11 +113,9 @@ class BadInputSweepTest {
       cases.add(new Case(unknown, "P1"));
     }
 
-    ProcessInstance ticket = engine.getRuntimeService().startProcessInstanceByKey(TicketProcess.KEY,
-        SampleIntake.intake());
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-        .processInstanceId(ticket.getId()).activityId("Task_StartSlaClocks").singleResult().getId());
-    Task firstLine = engine.getTaskService().createTaskQuery().processInstanceId(ticket.getId()).singleResult();
+    EngineRest api = new EngineRest(rest, engine);
+    ProcessInstance ticket = api.ticketAtFirstLine();
+    Task firstLine = api.firstLineTask(ticket);
     engine.getTaskService().claim(firstLine.getId(), "dora");
     String before = engine.getRuntimeService().getVariables(ticket.getId()).toString();
     for (Case bad : cases) {
@@ -127,9 +123,8 @@ class BadInputSweepTest {
           FIRST_LINE_OUTCOME, "solved", RESOLUTION, "restarted it"));
       values.put(bad.field(), bad.value());
       for (String endpoint : List.of("/complete", "/submit-form")) {
-        ResponseEntity<String> answer = rest.withBasicAuth("dora", "demo").exchange("/engine-rest/task/"
-            + firstLine.getId() + endpoint, HttpMethod.POST, new HttpEntity<>(Map.of("variables",
-            restVariables(values))), String.class);
+        ResponseEntity<String> answer = api.call("dora", HttpMethod.POST, "/task/" + firstLine.getId() + endpoint,
+            Map.of("variables", EngineRest.variables(values)));
         refusedNaming(answer, bad.field().length() > 80 ? bad.field().substring(0, 80) : bad.field(), bad);
       }
     }
@@ -144,12 +139,6 @@ class BadInputSweepTest {
     assertThat(answer.getStatusCode().value()).as("%s = %s: %s", field, shown, answer.getBody()).isBetween(400, 499);
     assertThat(answer.getBody()).as("%s = %s", field, shown).contains(field).doesNotContain("ENGINE-")
         .hasSizeLessThan(2000);
-  }
-
-  private static Map<String, Object> restVariables(Map<String, Object> values) {
-    Map<String, Object> variables = new HashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return variables;
   }
 
   private long tickets() {
