@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 
 /** Who may audit tickets: whoever may read the ticket process's history (auditors, service managers, admins). */
 final class AuditAccess {

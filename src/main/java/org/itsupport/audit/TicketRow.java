@@ -1,6 +1,6 @@
 package org.itsupport.audit;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.util.Date;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.itsupport.audit;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.itsupport.ticket.InputRules;
 import org.itsupport.ticket.InputRules.Problem;
 import org.itsupport.ticket.InvalidInputException;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 
 /**
  * Finds tickets, open and closed, in the engine's history: by number, requester, service type, priority,

@@ -1,6 +1,6 @@
 package org.itsupport.audit;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,10 +40,10 @@ import org.itsupport.audit.TicketTrail.Ticket;
 import org.itsupport.audit.TicketTrail.UserOperation;
 import org.itsupport.audit.TicketTrail.Value;
 import org.itsupport.audit.TicketTrail.VariableChange;
-import org.itsupport.ticket.JsonVariables;
+import org.itsupport.shared.JsonVariables;
 import org.itsupport.ticket.SlaEscalation;
 import org.itsupport.ticket.SlaPause;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 
 /**
  * Reads one ticket's trail from the engine's history, as the signed-in user: the ticket's process instance

@@ -1,6 +1,6 @@
 package org.itsupport.decisions;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package org.itsupport.identity;
 
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
-import static org.itsupport.ticket.TicketVariables.CARD_PRIORITY;
-import static org.itsupport.ticket.TicketVariables.CARD_TICKET_NUMBER;
-import static org.itsupport.ticket.TicketVariables.CARD_TITLE;
-import static org.itsupport.ticket.TicketVariables.PRIORITY;
+import static org.itsupport.model.TicketVariables.CARD_PRIORITY;
+import static org.itsupport.model.TicketVariables.CARD_TICKET_NUMBER;
+import static org.itsupport.model.TicketVariables.CARD_TITLE;
+import static org.itsupport.model.TicketVariables.PRIORITY;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.springframework.stereotype.Component;
 
 /** The shared Tasklist filters, urgent work first; each is visible to the roles it serves. */

@@ -1,6 +1,6 @@
 package org.itsupport.intake;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Instant;
 import java.util.Date;
@@ -22,11 +22,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.identity.Roles;
-import org.itsupport.ticket.EngineClock;
+import org.itsupport.shared.EngineClock;
 import org.itsupport.ticket.InputRules;
 import org.itsupport.ticket.InvalidInputException;
 import org.itsupport.ticket.TicketInputRules;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

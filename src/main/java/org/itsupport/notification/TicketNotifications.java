@@ -1,7 +1,7 @@
 package org.itsupport.notification;
 
-import static org.itsupport.ticket.TicketVariables.NOTIFICATIONS;
-import static org.itsupport.ticket.TicketVariables.REQUESTER_ID;
+import static org.itsupport.model.TicketVariables.NOTIFICATIONS;
+import static org.itsupport.model.TicketVariables.REQUESTER_ID;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +11,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
-import org.itsupport.ticket.EngineClock;
-import org.itsupport.ticket.JsonVariables;
+import org.itsupport.shared.EngineClock;
+import org.itsupport.shared.JsonVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

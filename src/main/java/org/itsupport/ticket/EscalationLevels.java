@@ -1,9 +1,9 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.ESCALATION_LEVEL;
-import static org.itsupport.ticket.TicketVariables.PRIORITY;
-import static org.itsupport.ticket.TicketVariables.SLA_TYPE;
-import static org.itsupport.ticket.TicketVariables.THRESHOLD_PERCENT;
+import static org.itsupport.model.TicketVariables.ESCALATION_LEVEL;
+import static org.itsupport.model.TicketVariables.PRIORITY;
+import static org.itsupport.model.TicketVariables.SLA_TYPE;
+import static org.itsupport.model.TicketVariables.THRESHOLD_PERCENT;
 
 import java.util.Map;
 import java.util.OptionalInt;

@@ -1,6 +1,7 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import org.itsupport.model.TicketProcess;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.util.List;
 import java.util.Map;

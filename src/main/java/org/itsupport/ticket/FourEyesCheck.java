@@ -1,7 +1,7 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.APPROVAL_DECISION;
-import static org.itsupport.ticket.TicketVariables.PLANNED_BY;
+import static org.itsupport.model.TicketVariables.APPROVAL_DECISION;
+import static org.itsupport.model.TicketVariables.PLANNED_BY;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;

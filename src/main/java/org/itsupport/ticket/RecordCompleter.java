@@ -1,7 +1,8 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.FIRST_LINE_AGENT;
-import static org.itsupport.ticket.TicketVariables.PLANNED_BY;
+import org.itsupport.model.TicketProcess;
+import static org.itsupport.model.TicketVariables.FIRST_LINE_AGENT;
+import static org.itsupport.model.TicketVariables.PLANNED_BY;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

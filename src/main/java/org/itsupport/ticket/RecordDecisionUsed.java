@@ -1,6 +1,8 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.DECISIONS_USED;
+import org.itsupport.shared.EngineClock;
+import org.itsupport.shared.JsonVariables;
+import static org.itsupport.model.TicketVariables.DECISIONS_USED;
 
 import java.time.Instant;
 import java.util.ArrayList;

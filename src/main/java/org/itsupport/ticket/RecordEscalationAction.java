@@ -1,9 +1,11 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.ESCALATION_ACTION;
-import static org.itsupport.ticket.TicketVariables.ESCALATION_LEVEL;
-import static org.itsupport.ticket.TicketVariables.SLA_ESCALATIONS;
-import static org.itsupport.ticket.TicketVariables.SLA_TYPE;
+import org.itsupport.shared.EngineClock;
+import org.itsupport.shared.JsonVariables;
+import static org.itsupport.model.TicketVariables.ESCALATION_ACTION;
+import static org.itsupport.model.TicketVariables.ESCALATION_LEVEL;
+import static org.itsupport.model.TicketVariables.SLA_ESCALATIONS;
+import static org.itsupport.model.TicketVariables.SLA_TYPE;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,6 +1,9 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import org.itsupport.model.TicketProcess;
+import org.itsupport.shared.EngineClock;
+import org.itsupport.shared.JsonVariables;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Duration;
 import java.time.Instant;

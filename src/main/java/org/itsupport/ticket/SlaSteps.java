@@ -1,6 +1,6 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.QUESTION_ASKED_FROM;
+import static org.itsupport.model.TicketVariables.QUESTION_ASKED_FROM;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

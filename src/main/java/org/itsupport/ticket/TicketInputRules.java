@@ -1,6 +1,8 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import org.itsupport.model.TicketProcess;
+import org.itsupport.shared.EngineClock;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.time.ZoneOffset;
 import java.util.Collection;

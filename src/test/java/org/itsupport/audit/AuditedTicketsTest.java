@@ -2,8 +2,8 @@ package org.itsupport.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.itsupport.ticket.TicketProcess.APPROVE_CHANGE;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketProcess.APPROVE_CHANGE;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.itsupport.ApplicationTest;
 import org.itsupport.audit.AuditedTickets.AuditedTicket;
 import org.itsupport.ticket.SampleIntake;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

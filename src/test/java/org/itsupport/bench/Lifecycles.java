@@ -1,7 +1,7 @@
 package org.itsupport.bench;
 
-import static org.itsupport.ticket.TicketProcess.*;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketProcess.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -33,7 +33,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.itsupport.decisions.DecisionEngines;
 import org.itsupport.ticket.SampleIntake;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,8 +1,8 @@
 package org.itsupport.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.itsupport.ticket.TicketVariables.DECISIONS_USED;
-import static org.itsupport.ticket.TicketVariables.PRIORITY;
+import static org.itsupport.model.TicketVariables.DECISIONS_USED;
+import static org.itsupport.model.TicketVariables.PRIORITY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,10 +23,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.spring.boot.starter.SpringBootProcessApplication;
 import org.itsupport.ApplicationTest;
-import org.itsupport.ticket.JsonVariables;
+import org.itsupport.shared.JsonVariables;
 import org.itsupport.ticket.RecordDecisionUsed.DecisionUsed;
 import org.itsupport.ticket.SampleIntake;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -23,8 +23,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.itsupport.ticket.InputRules;
 import org.itsupport.ticket.TicketInputRules;
-import org.itsupport.ticket.TicketProcess;
-import org.itsupport.ticket.TicketVariables;
+import org.itsupport.model.TicketProcess;
+import org.itsupport.model.TicketVariables;
 import org.junit.jupiter.api.Test;
 
 /** The process, its forms and the input rules agree on forms, field keys and value lists. */

@@ -2,7 +2,7 @@ package org.itsupport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package org.itsupport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.ApplicationTest;
 import org.itsupport.ticket.SampleIntake;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

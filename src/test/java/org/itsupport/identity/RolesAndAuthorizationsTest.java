@@ -12,7 +12,7 @@ import static org.itsupport.identity.TasklistFilters.AWAITING_MY_APPROVAL;
 import static org.itsupport.identity.TasklistFilters.MY_GROUPS_TASKS;
 import static org.itsupport.identity.TasklistFilters.MY_OWN_TASKS;
 import static org.itsupport.identity.TasklistFilters.P1_P2_OPEN;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.io.InputStream;
 import java.util.List;
@@ -32,7 +32,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.ApplicationTest;
 import org.itsupport.ticket.SampleIntake;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

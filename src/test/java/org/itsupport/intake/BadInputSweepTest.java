@@ -1,7 +1,7 @@
 package org.itsupport.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.itsupport.ApplicationTest;
 import org.itsupport.identity.EngineRest;
 import org.itsupport.ticket.SampleIntake;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;

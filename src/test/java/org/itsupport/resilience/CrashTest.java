@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.itsupport.database.TestDatabase;
 import org.itsupport.database.TestPostgres;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.itsupport.ticket.SampleIntake;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 
 /**
  * A bounded burst of work on one node, as the service desk makes it: requesters opening tickets through the

@@ -20,7 +20,7 @@ import org.itsupport.database.CamundaSchema;
 import org.itsupport.database.TestDatabase;
 import org.itsupport.database.TestPostgres;
 import org.itsupport.identity.Roles;
-import org.itsupport.ticket.TicketProcess;
+import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;

@@ -1,5 +1,6 @@
 package org.itsupport.ticket;
 
+import org.itsupport.model.TicketProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -7,12 +8,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.itsupport.ticket.TicketVariables.NOTIFICATIONS;
-import static org.itsupport.ticket.TicketVariables.PRIORITY;
-import static org.itsupport.ticket.TicketVariables.PRIORITY_CORRECTION_REASON;
-import static org.itsupport.ticket.TicketVariables.RESOLUTION_DUE_AT;
-import static org.itsupport.ticket.TicketVariables.SLA_CLOCK;
-import static org.itsupport.ticket.TicketVariables.SERVICE_TYPE;
+import static org.itsupport.model.TicketVariables.NOTIFICATIONS;
+import static org.itsupport.model.TicketVariables.PRIORITY;
+import static org.itsupport.model.TicketVariables.PRIORITY_CORRECTION_REASON;
+import static org.itsupport.model.TicketVariables.RESOLUTION_DUE_AT;
+import static org.itsupport.model.TicketVariables.SLA_CLOCK;
+import static org.itsupport.model.TicketVariables.SERVICE_TYPE;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package org.itsupport.ticket;
 
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.util.HashMap;
 import java.util.Map;

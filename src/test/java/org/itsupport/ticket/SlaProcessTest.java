@@ -1,5 +1,6 @@
 package org.itsupport.ticket;
 
+import org.itsupport.shared.JsonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -11,9 +12,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.itsupport.ticket.TicketProcess.*;
+import static org.itsupport.model.TicketProcess.*;
 import static org.itsupport.ticket.TicketProcessTest.*;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Instant;
 import java.util.Date;

@@ -1,9 +1,10 @@
 package org.itsupport.ticket;
 
+import org.itsupport.model.TicketProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -13,8 +13,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.itsupport.ticket.TicketProcess.*;
-import static org.itsupport.ticket.TicketVariables.*;
+import static org.itsupport.model.TicketProcess.*;
+import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.itsupport.ticket;
+package org.itsupport.shared;
 
 import java.time.Instant;
 import java.util.Date;

@@ -1,4 +1,4 @@
-package org.itsupport.ticket;
+package org.itsupport.model;
 
 /** Ids in processes/it-support-ticket.bpmn (and the question it calls) that code, filters and tests refer to. */
 public final class TicketProcess {

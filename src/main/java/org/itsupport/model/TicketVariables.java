@@ -1,4 +1,4 @@
-package org.itsupport.ticket;
+package org.itsupport.model;
 
 /**
  * The one place that names the ticket's process variables. Form field keys, DMN input expressions

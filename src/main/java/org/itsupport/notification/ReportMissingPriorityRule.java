@@ -1,7 +1,7 @@
-package org.itsupport.ticket;
+package org.itsupport.notification;
 
-import static org.itsupport.ticket.TicketVariables.IMPACT;
-import static org.itsupport.ticket.TicketVariables.URGENCY;
+import static org.itsupport.model.TicketVariables.IMPACT;
+import static org.itsupport.model.TicketVariables.URGENCY;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

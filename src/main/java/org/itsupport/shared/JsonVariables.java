@@ -1,4 +1,4 @@
-package org.itsupport.ticket;
+package org.itsupport.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;

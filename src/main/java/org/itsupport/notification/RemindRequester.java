@@ -1,7 +1,7 @@
-package org.itsupport.ticket;
+package org.itsupport.notification;
 
-import static org.itsupport.ticket.TicketVariables.ANSWER_DEADLINE_AT;
-import static org.itsupport.ticket.TicketVariables.QUESTION_FOR_REQUESTER;
+import static org.itsupport.model.TicketVariables.ANSWER_DEADLINE_AT;
+import static org.itsupport.model.TicketVariables.QUESTION_FOR_REQUESTER;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
