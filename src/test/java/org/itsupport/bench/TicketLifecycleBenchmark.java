@@ -89,10 +89,42 @@ class TicketLifecycleBenchmark {
   final Map<String, Object> results = new LinkedHashMap<>();
   final List<String[]> table = new ArrayList<>();
 
+  /**
+   * Only the SQL statements per lifecycle, ticket and floor, in a minute: for trying a change to the model or the
+   * plumbing. mvn verify -Pbenchmark -Dtest=TicketLifecycleBenchmark#statements writes target/bench/statements.json.
+   */
   @Test
-  void run() throws Exception {
+  void statements() throws Exception {
+    if (!Boolean.getBoolean("bench.statementsOnly")) {
+      return; // the whole run() measures them too
+    }
+    deployFloor();
+    Lifecycles lifecycles = new Lifecycles(engine);
+    for (int i = 0; i < 20; i++) {
+      lifecycles.ticket();
+      lifecycles.floor();
+    }
+    Map<String, Object> ticketSql = statementsPerLifecycle(lifecycles::ticket);
+    Map<String, Object> floorSql = statementsPerLifecycle(lifecycles::floor);
+    Path file = Path.of("target", "bench", "statements.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter()
+        .writeValueAsString(Map.of("ticket", ticketSql, "floor", floorSql)));
+    System.out.println("SQL statements per lifecycle: ticket " + ticketSql.get("total") + ", floor "
+        + floorSql.get("total") + " (" + file + ")");
+  }
+
+  private void deployFloor() {
     engine.getRepositoryService().createDeployment().name("benchmark floor")
         .addModelInstance("bench-floor.bpmn", Lifecycles.floorProcess()).deploy();
+  }
+
+  @Test
+  void run() throws Exception {
+    if (Boolean.getBoolean("bench.statementsOnly")) {
+      return;
+    }
+    deployFloor();
     Lifecycles lifecycles = new Lifecycles(engine);
     // the application started on its own: as a new installation starts it (the embedded default in its directory),
     // or on a database of its own on the same server
