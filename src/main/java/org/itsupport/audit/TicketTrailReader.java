@@ -41,8 +41,8 @@ import org.itsupport.audit.TicketTrail.UserOperation;
 import org.itsupport.audit.TicketTrail.Value;
 import org.itsupport.audit.TicketTrail.VariableChange;
 import org.itsupport.shared.JsonVariables;
-import org.itsupport.ticket.SlaEscalation;
-import org.itsupport.ticket.SlaPause;
+import org.itsupport.sla.SlaEscalation;
+import org.itsupport.sla.SlaPause;
 import org.itsupport.model.TicketProcess;
 
 /**

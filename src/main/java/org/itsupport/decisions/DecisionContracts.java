@@ -28,8 +28,10 @@ public final class DecisionContracts {
           Map.of(PRIORITY, "string")),
       "ticket-sla-targets", new Contract(
           Map.of(PRIORITY, "string"),
-          Map.of(RESPONSE_TARGET, "string", RESOLUTION_TARGET, "string", TASK_PRIORITY, "integer", SLA_CLOCK, "string",
-              ANSWER_REMINDER, "string", ANSWER_DEADLINE, "string")),
+          types(RESPONSE_TARGET, "string", RESOLUTION_TARGET, "string", TASK_PRIORITY, "integer", SLA_CLOCK, "string",
+              ANSWER_REMINDER, "string", ANSWER_DEADLINE, "string", AT_RISK_PERCENT, "integer", ESCALATED_PERCENT,
+              "integer", VERIFICATION_REMINDER, "string", VERIFICATION_DEADLINE, "string", SURVEY_REMINDER, "string",
+              SURVEY_DEADLINE, "string")),
       "ticket-routing", new Contract(
           Map.of(SERVICE_TYPE, "string"),
           Map.of(SPECIALIST_GROUP, "string")),
@@ -37,9 +39,21 @@ public final class DecisionContracts {
           Map.of(CHANGE_TYPE, "string", BACKUP_AVAILABLE, "boolean"),
           Map.of(RISK_LEVEL, "string", APPROVAL_REQUIRED, "boolean", APPROVER_GROUP, "string")),
       "sla-escalation", new Contract(
-          Map.of(SLA_TYPE, "string", PRIORITY, "string", ESCALATION_LEVEL, "integer"),
-          Map.of(THRESHOLD_PERCENT, "integer", ESCALATION_LABEL, "string", ESCALATION_GROUP, "string", NOTIFY, "string",
-              RAISE_PRIORITY, "boolean")));
+          Map.of(SLA_TYPE, "string", ESCALATION_RUNG, "string", PRIORITY, "string"),
+          Map.of(ESCALATION_GROUP, "string", NOTIFY, "string", RAISE_PRIORITY, "boolean")),
+      "rating-follow-up", new Contract(
+          Map.of(SURVEY_SKIPPED, "boolean", SCORE_RESPONSE_SPEED, "integer", SCORE_EFFICIENCY, "integer",
+              SCORE_ATTITUDE, "integer", SCORE_EXPERTISE, "integer"),
+          Map.of(FOLLOW_UP_REQUIRED, "boolean")));
+
+  /** Names and types, alternating. */
+  private static Map<String, String> types(String... namesAndTypes) {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndTypes.length; i += 2) {
+      types.put(namesAndTypes[i], namesAndTypes[i + 1]);
+    }
+    return Map.copyOf(types);
+  }
 
   /** How a table breaks its contract; empty when it keeps it. */
   public static List<String> problems(String key, DecisionTable table) {

@@ -1,5 +1,7 @@
 package org.itsupport.model;
 
+import java.util.Set;
+
 /** Ids in processes/it-support-ticket.bpmn (and the question it calls) that code, filters and tests refer to. */
 public final class TicketProcess {
 
@@ -17,12 +19,28 @@ public final class TicketProcess {
   public static final String VERIFY_RESOLUTION = "Task_VerifyResolution";
   public static final String RATE_SERVICE = "Task_RateService";
   public static final String FOLLOW_UP_LOW_RATING = "Task_FollowUpLowRating";
-  public static final String ACT_ON_ESCALATION = "Task_ActOnEscalation";
+  /** The escalation tasks after a response and after a resolution SLA timer fired; both use form act-on-escalation. */
+  public static final String ACT_ON_RESPONSE_ESCALATION = "Task_ActOnResponseEscalation";
+  public static final String ACT_ON_RESOLUTION_ESCALATION = "Task_ActOnResolutionEscalation";
+  public static final Set<String> ACT_ON_ESCALATION = Set.of(ACT_ON_RESPONSE_ESCALATION, ACT_ON_RESOLUTION_ESCALATION);
 
-  /** The SLA watch loop's timer: waits for the next escalation level. */
-  public static final String NEXT_ESCALATION_DUE = "Event_NextEscalationDue";
+  /** The SLA boundary timers: on "Respond at first line" for the response, on "Resolve ticket" for the resolution. */
+  public static final String RESPONSE_AT_RISK = "Event_ResponseAtRisk";
+  public static final String RESPONSE_BREACHED = "Event_ResponseBreached";
+  public static final String RESOLUTION_AT_RISK = "Event_ResolutionAtRisk";
+  public static final String RESOLUTION_BREACHED = "Event_ResolutionBreached";
+  public static final String RESOLUTION_ESCALATED = "Event_ResolutionEscalated";
+  public static final Set<String> SLA_TIMERS = Set.of(RESPONSE_AT_RISK, RESPONSE_BREACHED, RESOLUTION_AT_RISK,
+      RESOLUTION_BREACHED, RESOLUTION_ESCALATED);
+
+  /** The requester's waits: reminded, then ended (no reply to the verification; the survey not answered). */
+  public static final String VERIFICATION_REMINDER_DUE = "Event_VerificationReminderDue";
+  public static final String NO_VERIFICATION_REPLY = "Event_NoVerificationReply";
+  public static final String SURVEY_REMINDER_DUE = "Event_SurveyReminderDue";
+  public static final String SURVEY_NOT_ANSWERED = "Event_SurveyNotAnswered";
 
   /** The process a ticket calls to ask its requester a question; processes/requester-question.bpmn. */
   public static final String QUESTION_KEY = "requester-question";
   public static final String ANSWER_QUESTION = "Task_AnswerQuestion";
+  public static final String ASK_AT_FIRST_LINE = "CallActivity_AskAtFirstLine";
 }

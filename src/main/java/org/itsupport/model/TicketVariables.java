@@ -43,6 +43,14 @@ public final class TicketVariables {
   /** How long after a question the requester is reminded, and when the wait ends (ISO-8601, SLA clock). */
   public static final String ANSWER_REMINDER = "answerReminder";
   public static final String ANSWER_DEADLINE = "answerDeadline";
+  /** When an SLA is at risk, and when it is escalated after the breach: percent of its target's clock time. */
+  public static final String AT_RISK_PERCENT = "atRiskPercent";
+  public static final String ESCALATED_PERCENT = "escalatedPercent";
+  /** The requester's waits for a delivered fix and the survey: reminded after, and ended after (ISO-8601, working time). */
+  public static final String VERIFICATION_REMINDER = "verificationReminder";
+  public static final String VERIFICATION_DEADLINE = "verificationDeadline";
+  public static final String SURVEY_REMINDER = "surveyReminder";
+  public static final String SURVEY_DEADLINE = "surveyDeadline";
   public static final String RESPONSE_DUE_AT = "responseDueAt";
   public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
   /** The priority the current SLA deadlines were computed for; differs from priority after a correction. */
@@ -117,27 +125,24 @@ public final class TicketVariables {
   public static final String SCORE_EXPERTISE = "scoreExpertise";
   public static final String SURVEY_COMMENT = "surveyComment";
   public static final String FOLLOW_UP_NOTES = "followUpNotes";
+  /** Decision rating-follow-up: whether a service manager calls the requester about the rating. */
+  public static final String FOLLOW_UP_REQUIRED = "followUpRequired";
 
-  // Escalation in levels (decision sla-escalation) and form "act-on-escalation"
-  /** The next escalation the watch timer waits for: when, for which SLA ("response"/"resolution"), which level. */
-  public static final String NEXT_ESCALATION_AT = "nextEscalationAt";
-  public static final String NEXT_ESCALATION_SLA = "nextEscalationSla";
-  public static final String NEXT_ESCALATION_LEVEL = "nextEscalationLevel";
-  /** Set by the check after the watch timer fired: whether a level is really due now. */
-  public static final String ESCALATION_DUE = "escalationDue";
-  // decision inputs
+  // Escalation: the SLA timers' rungs (decision sla-escalation) and form "act-on-escalation"
+  /** The SLA a timer that fired guards: "response" or "resolution"; and its rung: "at risk", "breached", "escalated". */
   public static final String SLA_TYPE = "slaType";
+  public static final String ESCALATION_RUNG = "escalationRung";
+  /** The rung's number (1, 2, 3) and its share of the SLA target, as the escalation task and record show them. */
   public static final String ESCALATION_LEVEL = "escalationLevel";
-  // decision outputs
   public static final String THRESHOLD_PERCENT = "thresholdPercent";
-  public static final String ESCALATION_LABEL = "escalationLabel";
+  // decision outputs
   public static final String ESCALATION_GROUP = "escalationGroup";
   /** Comma-separated: "requester" and/or Camunda group ids. */
   public static final String NOTIFY = "notify";
   public static final String RAISE_PRIORITY = "raisePriority";
-  /** When the escalation task is due: the SLA deadline if still ahead, else the next level's time. */
+  /** When the escalation task is due: the SLA deadline if still ahead, else now. */
   public static final String ESCALATION_DUE_AT = "escalationDueAt";
-  /** Json list: every escalation level that fired, with time, decision output and later the action taken. */
+  /** Json list: every rung that fired, with time, decision output and later the action taken. */
   public static final String SLA_ESCALATIONS = "slaEscalations";
   public static final String HIGHEST_ESCALATION_LEVEL = "highestEscalationLevel";
   public static final String RESPONSE_SLA_BREACHED = "responseSlaBreached";
@@ -163,4 +168,8 @@ public final class TicketVariables {
   public static final String BUSINESS_MINUTES_TO_FIRST_RESPONSE = "businessMinutesToFirstResponse";
   public static final String BUSINESS_MINUTES_TO_RESOLUTION = "businessMinutesToResolution";
   public static final String TOTAL_PAUSED_MINUTES = "totalPausedMinutes";
+  /** "confirmed" (the requester confirmed the fix) or "no-reply" (the wait for it ended). */
+  public static final String CLOSURE_REASON = "closureReason";
+  /** "rated", "skipped", "no-reply" (the survey's wait ended) or "not-asked" (closed without confirmation). */
+  public static final String SURVEY_OUTCOME = "surveyOutcome";
 }

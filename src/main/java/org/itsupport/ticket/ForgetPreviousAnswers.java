@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * When a loop brings a decision task back (question answered, rework, new problem, reopen), its form would
  * open with the last round's answer already chosen. On create, this removes that answer from the ticket;
- * history keeps it.
+ * history keeps it. Tasks that come back with no choice to forget are not listed.
  */
 @Component("forgetPreviousAnswers")
 public class ForgetPreviousAnswers implements TaskListener {
@@ -26,10 +26,6 @@ public class ForgetPreviousAnswers implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> answers = ANSWERS.get(task.getTaskDefinitionKey());
-    if (answers == null) {
-      throw new IllegalStateException("No answers to forget for user task " + task.getTaskDefinitionKey());
-    }
-    answers.forEach(task.getExecution()::removeVariable);
+    ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task.getExecution()::removeVariable);
   }
 }

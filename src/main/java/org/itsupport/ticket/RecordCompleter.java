@@ -7,11 +7,13 @@ import static org.itsupport.model.TicketVariables.PLANNED_BY;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.itsupport.shared.CompletingUser;
 import org.springframework.stereotype.Component;
 
 /**
  * Remembers who completed a diagnosis: the first-line agent, and the specialist who wrote the plan (who
- * therefore cannot approve it). A question they ask the requester is recorded under their name.
+ * therefore cannot approve it). A question they ask the requester is recorded under their name, and the task
+ * comes back to them after the answer. Other tasks' completers are in history.
  */
 @Component("recordCompleter")
 public class RecordCompleter implements TaskListener {
@@ -23,9 +25,8 @@ public class RecordCompleter implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String variable = COMPLETED_BY.get(task.getTaskDefinitionKey());
-    if (variable == null) {
-      throw new IllegalStateException("No completer variable for user task " + task.getTaskDefinitionKey());
+    if (variable != null) {
+      task.getExecution().setVariable(variable, CompletingUser.of(task));
     }
-    task.getExecution().setVariable(variable, CompletingUser.of(task));
   }
 }

@@ -58,18 +58,18 @@ public final class TicketInputRules {
       values -> Boolean.TRUE.equals(values.apply(SURVEY_SKIPPED));
 
   /** User task forms, by task definition key. */
-  public static final Map<String, InputRules> BY_TASK = Map.of(
-      TicketProcess.SET_PRIORITY, InputRules.builder()
+  public static final Map<String, InputRules> BY_TASK = Map.ofEntries(
+      Map.entry(TicketProcess.SET_PRIORITY, InputRules.builder()
           .oneOf(PRIORITY, "P1", "P2", "P3", "P4")
           .required(PRIORITY_CORRECTION_REASON)
-          .build(),
-      TicketProcess.DIAGNOSE_AT_FIRST_LINE, InputRules.builder()
+          .build()),
+      Map.entry(TicketProcess.DIAGNOSE_AT_FIRST_LINE, InputRules.builder()
           .required(FIRST_LINE_NOTES)
           .oneOf(FIRST_LINE_OUTCOME, "solved", "escalate", ASK_REQUESTER)
           .requiredWhen(RESOLUTION, FIRST_LINE_OUTCOME, "solved")
           .requiredWhen(QUESTION_FOR_REQUESTER, FIRST_LINE_OUTCOME, ASK_REQUESTER)
-          .build(),
-      TicketProcess.REVIEW_AND_DIAGNOSE, InputRules.builder()
+          .build()),
+      Map.entry(TicketProcess.REVIEW_AND_DIAGNOSE, InputRules.builder()
           .oneOf(PRIORITY, "P1", "P2", "P3", "P4")
           .requiredWhen(PRIORITY_CORRECTION_REASON,
               values -> !Objects.equals(values.apply(PRIORITY), values.apply(SLA_PRIORITY)),
@@ -81,29 +81,30 @@ public final class TicketInputRules {
               .oneOf(CHANGE_TYPE, "routine-fix", "software-install", "hardware-replacement", "configuration-change",
                   "core-configuration-change", "system-reinstall", "data-migration")
               .yesOrNo(BACKUP_AVAILABLE))
-          .build(),
-      TicketProcess.APPROVE_CHANGE, InputRules.builder()
+          .build()),
+      Map.entry(TicketProcess.APPROVE_CHANGE, InputRules.builder()
           .oneOf(APPROVAL_DECISION, "approve", "reject")
           .requiredWhen(REJECTION_REASON, APPROVAL_DECISION, "reject")
-          .build(),
-      TicketProcess.EXECUTE_CHANGE, InputRules.builder()
+          .build()),
+      Map.entry(TicketProcess.EXECUTE_CHANGE, InputRules.builder()
           .required(EXECUTION_STEPS)
           .oneOf(EXECUTION_OUTCOME, "fixed", "new-problem")
           .requiredWhen(RESOLUTION, EXECUTION_OUTCOME, "fixed")
           .requiredWhen(NEW_PROBLEM, EXECUTION_OUTCOME, "new-problem")
-          .build(),
-      TicketProcess.VERIFY_RESOLUTION, InputRules.builder()
+          .build()),
+      Map.entry(TicketProcess.VERIFY_RESOLUTION, InputRules.builder()
           .oneOf(VERIFICATION_RESULT, "confirmed", "not-fixed")
           .requiredWhen(VERIFICATION_FEEDBACK, VERIFICATION_RESULT, "not-fixed")
-          .build(),
-      TicketProcess.RATE_SERVICE, InputRules.builder()
+          .build()),
+      Map.entry(TicketProcess.RATE_SERVICE, InputRules.builder()
           .yesOrNo(SURVEY_SKIPPED)
           .wholeNumberBetween(SCORE_RESPONSE_SPEED, 1, 5, SKIPPED)
           .wholeNumberBetween(SCORE_EFFICIENCY, 1, 5, SKIPPED)
           .wholeNumberBetween(SCORE_ATTITUDE, 1, 5, SKIPPED)
           .wholeNumberBetween(SCORE_EXPERTISE, 1, 5, SKIPPED)
-          .build(),
-      TicketProcess.FOLLOW_UP_LOW_RATING, InputRules.builder().required(FOLLOW_UP_NOTES).build(),
-      TicketProcess.ACT_ON_ESCALATION, InputRules.builder().required(ESCALATION_ACTION).build(),
-      TicketProcess.ANSWER_QUESTION, InputRules.builder().required(REQUESTER_ANSWER).build());
+          .build()),
+      Map.entry(TicketProcess.FOLLOW_UP_LOW_RATING, InputRules.builder().required(FOLLOW_UP_NOTES).build()),
+      Map.entry(TicketProcess.ACT_ON_RESPONSE_ESCALATION, InputRules.builder().required(ESCALATION_ACTION).build()),
+      Map.entry(TicketProcess.ACT_ON_RESOLUTION_ESCALATION, InputRules.builder().required(ESCALATION_ACTION).build()),
+      Map.entry(TicketProcess.ANSWER_QUESTION, InputRules.builder().required(REQUESTER_ANSWER).build()));
 }

@@ -1,4 +1,4 @@
-package org.itsupport.ticket;
+package org.itsupport.sla;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;

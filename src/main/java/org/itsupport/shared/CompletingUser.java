@@ -1,15 +1,15 @@
-package org.itsupport.ticket;
+package org.itsupport.shared;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who is completing a task: the signed-in user (Tasklist, REST), else the assignee (engine API). */
-final class CompletingUser {
+public final class CompletingUser {
 
   private CompletingUser() {
   }
 
-  static String of(DelegateTask task) {
+  public static String of(DelegateTask task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return authentication != null && authentication.getUserId() != null
         ? authentication.getUserId()

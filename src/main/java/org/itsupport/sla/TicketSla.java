@@ -1,20 +1,14 @@
-package org.itsupport.ticket;
+package org.itsupport.sla;
 
-import org.itsupport.shared.JsonVariables;
 import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.itsupport.sla.BusinessCalendar;
-import org.itsupport.sla.EscalationSchedule;
-import org.itsupport.sla.SlaClock;
-import org.itsupport.sla.SlaTarget;
-import org.itsupport.sla.SlaTimeline;
+import org.itsupport.shared.JsonVariables;
 
 /**
  * A ticket's SLA as its variables describe it: the clock and targets from the SLA decision, when the clocks
@@ -25,7 +19,6 @@ final class TicketSla {
   static final String RESPONSE = "response";
   static final String RESOLUTION = "resolution";
 
-  final BusinessCalendar calendar;
   final SlaClock clock;
   final SlaTarget responseTarget;
   final SlaTarget resolutionTarget;
@@ -33,11 +26,11 @@ final class TicketSla {
   final Instant submittedAt;
   final Instant firstResponseAt;
   final Instant resolvedAt;
+  /** The latest a wait for the requester's answer can end: the answer's deadline. */
+  final Instant waitEndsAt;
   final List<SlaPause> pauses;
-  final List<SlaEscalation> escalations;
 
   private TicketSla(VariableScope ticket, BusinessCalendar calendar) {
-    this.calendar = calendar;
     this.clock = SlaClock.of((String) ticket.getVariable(SLA_CLOCK), calendar);
     this.responseTarget = SlaTarget.parse(RESPONSE_TARGET, (String) ticket.getVariable(RESPONSE_TARGET));
     this.resolutionTarget = SlaTarget.parse(RESOLUTION_TARGET, (String) ticket.getVariable(RESOLUTION_TARGET));
@@ -45,8 +38,8 @@ final class TicketSla {
     this.submittedAt = instant(ticket, SUBMITTED_AT);
     this.firstResponseAt = instant(ticket, FIRST_RESPONSE_AT);
     this.resolvedAt = instant(ticket, RESOLVED_AT);
+    this.waitEndsAt = instant(ticket, ANSWER_DEADLINE_AT);
     this.pauses = JsonVariables.readList(ticket, SLA_PAUSES, SlaPause.class);
-    this.escalations = JsonVariables.readList(ticket, SLA_ESCALATIONS, SlaEscalation.class);
   }
 
   static TicketSla of(VariableScope ticket, BusinessCalendar calendar) {
@@ -63,6 +56,10 @@ final class TicketSla {
     return !pauses.isEmpty() && pauses.get(pauses.size() - 1).to() == null;
   }
 
+  SlaTarget target(String slaType) {
+    return RESPONSE.equals(slaType) ? responseTarget : resolutionTarget;
+  }
+
   Optional<Instant> responseDue() {
     return timeline().whenElapsed(clock, clock.lengthOf(responseTarget));
   }
@@ -71,27 +68,26 @@ final class TicketSla {
     return timeline().whenElapsed(clock, clock.lengthOf(resolutionTarget));
   }
 
+  /**
+   * When {@code percent} of an SLA's target has run on its clock. While the clocks stand still, as if they ran
+   * again when the wait ends at the latest: a timer set to this date cannot fire during the wait, and the answer
+   * moves it earlier.
+   */
+  Instant whenShareElapsed(String slaType, int percent) {
+    Duration share = clock.lengthOf(target(slaType)).multipliedBy(percent).dividedBy(100);
+    SlaTimeline timeline = timeline();
+    if (timeline.isStopped()) {
+      if (waitEndsAt == null) {
+        throw new IllegalStateException("The SLA clocks stand still, but the wait has no end (" + ANSWER_DEADLINE_AT + ")");
+      }
+      timeline = timeline.withStopEnded(waitEndsAt);
+    }
+    return timeline.whenElapsed(clock, share).orElseThrow();
+  }
+
   /** Clock time left of a target at {@code at}; negative when overdue. */
   Duration left(SlaTarget target, Instant at) {
     return clock.lengthOf(target).minus(timeline().elapsed(clock, at));
-  }
-
-  /** The SLAs whose clocks still count: the response until the first response, the resolution until the fix. */
-  List<EscalationSchedule.Running> running() {
-    List<EscalationSchedule.Running> running = new ArrayList<>();
-    if (firstResponseAt == null) {
-      running.add(new EscalationSchedule.Running(RESPONSE, clock, responseTarget, timeline(), highestFired(RESPONSE)));
-    }
-    if (resolvedAt == null) {
-      running.add(new EscalationSchedule.Running(RESOLUTION, clock, resolutionTarget, timeline(),
-          highestFired(RESOLUTION)));
-    }
-    return running;
-  }
-
-  int highestFired(String slaType) {
-    return escalations.stream().filter(escalation -> escalation.slaType().equals(slaType))
-        .mapToInt(SlaEscalation::level).max().orElse(0);
   }
 
   private static Instant instant(VariableScope ticket, String name) {
