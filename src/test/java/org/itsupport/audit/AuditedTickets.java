@@ -134,7 +134,7 @@ public final class AuditedTickets {
     ProcessInstance question = runtime.createProcessInstanceQuery().superProcessInstanceId(ticket.id).singleResult();
     Task answer = new Ticket(question.getId()).task(ANSWER_QUESTION);
     as(REQUESTER, () -> tasks.complete(answer.getId(), Map.of(REQUESTER_ANSWER, ANSWER_TEXT)));
-    ticket.runJob("Task_ResumeAtFirstLine");
+    new Ticket(question.getId()).runJob("Task_ResumeSlaClocks");
 
     at("09:40");
     ticket.claimAndComplete(DIAGNOSE_AT_FIRST_LINE, FIRST_LINE, Map.of(
@@ -288,19 +288,20 @@ public final class AuditedTickets {
       management.executeJob(job.getId());
     }
 
-    /** Moves the clock to the watch timer's time and fires it; the level it fires must be the one expected. */
+    /** Moves the clock to the SLA timer of the rung (1 at risk, 2 breached, 3 escalated) and fires it. */
     Task fireEscalation(String slaType, int level) {
-      Job timer = management.createJobQuery().processInstanceId(id).timers().activityId(NEXT_ESCALATION_DUE)
-          .singleResult();
-      if (timer == null || !Integer.valueOf(level).equals(runtime.getVariable(id, NEXT_ESCALATION_LEVEL))
-          || !slaType.equals(runtime.getVariable(id, NEXT_ESCALATION_SLA))) {
-        throw new IllegalStateException("The watch timer does not wait for " + slaType + " level " + level);
+      String timerId = "Event_" + Character.toUpperCase(slaType.charAt(0)) + slaType.substring(1)
+          + List.of("AtRisk", "Breached", "Escalated").get(level - 1);
+      Job timer = management.createJobQuery().processInstanceId(id).timers().activityId(timerId).singleResult();
+      if (timer == null) {
+        throw new IllegalStateException("No SLA timer " + timerId + " waits");
       }
       if (timer.getDuedate().after(ClockUtil.getCurrentTime())) {
         ClockUtil.setCurrentTime(timer.getDuedate());
       }
       management.executeJob(timer.getId());
-      return tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(ACT_ON_ESCALATION).list().stream()
+      return tasks.createTaskQuery().processInstanceId(id)
+          .taskDefinitionKeyIn(ACT_ON_ESCALATION.toArray(String[]::new)).list().stream()
           .filter(task -> Integer.valueOf(level).equals(tasks.getVariable(task.getId(), ESCALATION_LEVEL)))
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("No escalation task of " + slaType + " level " + level));
