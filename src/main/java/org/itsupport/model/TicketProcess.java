@@ -27,10 +27,11 @@ public final class TicketProcess {
   /** The SLA boundary timers: on "Respond at first line" for the response, on "Resolve ticket" for the resolution. */
   public static final String RESPONSE_AT_RISK = "Event_ResponseAtRisk";
   public static final String RESPONSE_BREACHED = "Event_ResponseBreached";
+  public static final String RESPONSE_ESCALATED = "Event_ResponseEscalated";
   public static final String RESOLUTION_AT_RISK = "Event_ResolutionAtRisk";
   public static final String RESOLUTION_BREACHED = "Event_ResolutionBreached";
   public static final String RESOLUTION_ESCALATED = "Event_ResolutionEscalated";
-  public static final Set<String> SLA_TIMERS = Set.of(RESPONSE_AT_RISK, RESPONSE_BREACHED, RESOLUTION_AT_RISK,
+  public static final Set<String> SLA_TIMERS = Set.of(RESPONSE_AT_RISK, RESPONSE_BREACHED, RESPONSE_ESCALATED, RESOLUTION_AT_RISK,
       RESOLUTION_BREACHED, RESOLUTION_ESCALATED);
 
   /** The requester's waits: reminded, then ended (no reply to the verification; the survey not answered). */

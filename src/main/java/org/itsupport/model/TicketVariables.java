@@ -153,8 +153,6 @@ public final class TicketVariables {
   /** Json list: every notification sent (or recorded when no mail server is configured). */
   public static final String NOTIFICATIONS = "notifications";
 
-  /** Json list: every decision evaluated for the ticket, with its version, step and time. */
-  public static final String DECISIONS_USED = "decisionsUsed";
 
   // Task cards: task-local copies Tasklist shows on each task, readable by whoever may see the task
   public static final String CARD_TICKET_NUMBER = "cardTicketNumber";

@@ -57,7 +57,7 @@ class TicketAuditApiTest {
     assertThat(trail.path("approvals")).hasSize(2);
     assertThat(trail.path("approvals").get(0).path("reason").asText()).isEqualTo(ticket.rejectionReason());
     assertThat(trail.path("approvals").get(1).path("decision").asText()).isEqualTo("approve");
-    assertThat(trail.path("slaEvents").findValuesAsText("event")).contains("breach", "acted on breach", "paused");
+    assertThat(trail.path("slaEvents").findValuesAsText("event")).contains("breached", "acted on breached", "paused");
     assertThat(trail.path("decisions").get(0).path("version").asInt()).isPositive();
     assertThat(trail.path("path").path("sequenceFlows").toString()).contains("Flow_ChangeApprovedNo");
   }

@@ -66,12 +66,12 @@ class TicketTrailReaderTest {
     assertThat(trail.slaEvents()).extracting("at", "sla", "event", "by").containsSubsequence(
         tuple("2026-11-10T09:05:00Z", "both", "paused", "dora"),
         tuple("2026-11-10T09:35:00Z", "both", "resumed", null),
-        tuple("2026-11-10T12:30:00Z", "resolution", "warning", null),
-        tuple("2026-11-10T12:30:00Z", "resolution", "acted on warning", "mia"),
-        tuple("2026-11-10T13:30:00Z", "resolution", "breach", null),
-        tuple("2026-11-10T13:30:00Z", "resolution", "acted on breach", "mia"),
+        tuple("2026-11-10T12:30:00Z", "resolution", "at risk", null),
+        tuple("2026-11-10T12:30:00Z", "resolution", "acted on at risk", "mia"),
+        tuple("2026-11-10T13:30:00Z", "resolution", "breached", null),
+        tuple("2026-11-10T13:30:00Z", "resolution", "acted on breached", "mia"),
         tuple("2026-11-10T15:05:00Z", "resolution", "missed", null));
-    assertThat(trail.slaEvents()).filteredOn("event", "acted on breach").extracting("detail")
+    assertThat(trail.slaEvents()).filteredOn("event", "acted on breached").extracting("detail")
         .containsExactly(AuditedTickets.BREACH_ACTION_TEXT);
     assertThat(trail.slaEvents()).filteredOn("event", "paused").extracting("detail").singleElement().asString()
         .contains(AuditedTickets.QUESTION_TEXT);
@@ -98,7 +98,8 @@ class TicketTrailReaderTest {
         tuple("change-risk", "Assess change risk"),
         tuple("change-risk", "Assess change risk"),
         tuple("sla-escalation", "Determine escalation"),
-        tuple("sla-escalation", "Determine escalation"));
+        tuple("sla-escalation", "Determine escalation"),
+        tuple("rating-follow-up", "Check rating"));
     assertThat(trail.decisions().get(3).matchedRules().get(0).outputs()).contains(
         new TicketTrail.Value("resolutionTarget", "PT4H"));
   }
@@ -149,8 +150,8 @@ class TicketTrailReaderTest {
         .doesNotContainKey("Task_SetPriority");
     assertThat(trail.path().sequenceFlows())
         .contains("Flow_ChangeApprovedNo", "Flow_ChangeApprovedYes", "Flow_FirstLineQuestionYes",
-            "Flow_EscalationDueYes", "Flow_WatchOn", "Flow_ToTicketClosed")
-        .doesNotContain("Flow_EscalationDueNo", "Flow_ApprovalRequiredNo", "Flow_SolvedYes", "Flow_ReopenedYes",
+            "Flow_ResolutionAtRisk", "Flow_ResolutionBreached", "Flow_ResolutionEscalationActedOn", "Flow_ToTicketClosed")
+        .doesNotContain("Flow_ResolutionEscalated", "Flow_ResolutionEscalationMoot", "Flow_ApprovalRequiredNo", "Flow_SolvedYes", "Flow_ReopenedYes",
             "Flow_FixConfirmedNo", "Flow_PriorityFoundNo")
         .doesNotHaveDuplicates();
   }

@@ -77,6 +77,7 @@ class SlaProcessTest {
     assertThat(timers(ticket)).containsExactlyInAnyOrderEntriesOf(Map.of(
         RESPONSE_AT_RISK, date("2026-03-13T16:22:30Z"),
         RESPONSE_BREACHED, date("2026-03-13T16:30:00Z"),
+        RESPONSE_ESCALATED, date("2026-03-13T16:45:00Z"),
         // 6 working hours: 1h30 on Friday + 4h30 on Monday
         RESOLUTION_AT_RISK, date("2026-03-16T13:30:00Z"),
         RESOLUTION_BREACHED, date("2026-03-16T15:30:00Z"),
@@ -98,6 +99,7 @@ class SlaProcessTest {
     Map<String, Date> before = timers(ticket);
     assertThat(before).containsExactlyInAnyOrderEntriesOf(Map.of(
         RESPONSE_AT_RISK, date("2026-03-10T09:11:15Z"), RESPONSE_BREACHED, date("2026-03-10T09:15:00Z"),
+        RESPONSE_ESCALATED, date("2026-03-10T09:22:30Z"),
         RESOLUTION_AT_RISK, date("2026-03-10T12:00:00Z"), RESOLUTION_BREACHED, date("2026-03-10T13:00:00Z"),
         RESOLUTION_ESCALATED, date("2026-03-10T15:00:00Z")));
 
@@ -132,7 +134,7 @@ class SlaProcessTest {
         .containsEntry(RESPONSE_DUE_AT, date("2026-03-10T10:45:00Z"))
         .containsEntry(RESOLUTION_DUE_AT, date("2026-03-10T14:30:00Z"));
     assertThat(task(DIAGNOSE_AT_FIRST_LINE, ticket)).isAssignedTo("dora").hasDueDate(date("2026-03-10T10:45:00Z"));
-    assertThat(timers(ticket)).hasSize(5)
+    assertThat(timers(ticket)).hasSize(6)
         .allSatisfy((id, due) -> assertThat(due).isEqualTo(plus(before.get(id), "PT1H30M")));
     assertThat(pauses(ticket)).singleElement().satisfies(pause -> {
       assertThat(pause.kind()).isEqualTo(SlaPause.QUESTION);
