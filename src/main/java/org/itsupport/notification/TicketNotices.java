@@ -2,11 +2,12 @@ package org.itsupport.notification;
 
 import static org.itsupport.model.TicketVariables.*;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.itsupport.sla.BusinessCalendar;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The wording of what the ticket tells people about its SLA and the requester's waits. */
@@ -16,11 +17,12 @@ public class TicketNotices {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z");
 
   private final TicketNotifications notifications;
-  private final BusinessCalendar calendar;
+  /** Times are written in the business calendar's zone, where the service desk works. */
+  private final ZoneId zone;
 
-  public TicketNotices(TicketNotifications notifications, BusinessCalendar calendar) {
+  public TicketNotices(TicketNotifications notifications, @Value("${itsupport.business-calendar.time-zone}") ZoneId zone) {
     this.notifications = notifications;
-    this.calendar = calendar;
+    this.zone = zone;
   }
 
   /** Received: the number, the priority and when to expect a response. */
@@ -56,6 +58,6 @@ public class TicketNotices {
   }
 
   private String format(Object date) {
-    return date == null ? "-" : WHEN.format(((Date) date).toInstant().atZone(calendar.zone()));
+    return date == null ? "-" : WHEN.format(((Date) date).toInstant().atZone(zone));
   }
 }

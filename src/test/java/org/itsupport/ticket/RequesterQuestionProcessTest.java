@@ -44,6 +44,8 @@ class RequesterQuestionProcessTest {
   @BeforeAll
   static void engineOfItsOwn() throws Exception {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+    // a name of its own: engines register by name, and the application's is "default"
+    configuration.setProcessEngineName("requester-question-test");
     configuration.setDataSource(TestPostgres.dataSource(TestPostgres.newDatabase(), TestPostgres.OWNER));
     configuration.setDatabaseSchemaUpdate("true");
     configuration.setHistory("full");
