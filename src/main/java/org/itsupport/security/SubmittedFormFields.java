@@ -21,7 +21,8 @@ import org.itsupport.ticket.InvalidInputException;
  * A task's completion sets the fields of the task's form, nothing else (not the ticket's priority, requester or any
  * other variable of its record), and text no longer than the form allows. The fields and their limits are read
  * from the form deployed with the process (Camunda Forms), so they are what Tasklist shows and checks before
- * submitting; a task without such a form takes no variables from a user.
+ * submitting; display-only fields (the ticket shown on the task) do not count; a task without such a form takes no
+ * variables from a user.
  */
 final class SubmittedFormFields {
 
@@ -111,8 +112,9 @@ final class SubmittedFormFields {
     }
   }
 
+  /** Display-only (disabled) fields show the ticket; Tasklist never submits them, and nobody else may either. */
   private static void collect(JsonNode component, Map<String, Field> fields) {
-    if (component.hasNonNull("key") && component.has("type")) {
+    if (component.hasNonNull("key") && component.has("type") && !component.path("disabled").asBoolean(false)) {
       fields.put(component.get("key").asText(), new Field(component.get("type").asText(),
           component.path("validate").path("maxLength").asInt(LONGEST_TEXT)));
     }

@@ -138,6 +138,16 @@ class ModelConsistencyTest {
       }
       String key = field.get("key").asText();
       assertThat(variables).as("field %s of form %s", key, formId).contains(key);
+      if (field.path("disabled").asBoolean(false)) {
+        // display-only: the ticket as submitted, its options labelled as on the submit form
+        if (field.has("values")) {
+          List<String> offered = new ArrayList<>();
+          field.get("values").forEach(option -> offered.add(option.get("value").asText()));
+          assertThat(offered).as("values of %s shown in form %s", key, formId)
+              .containsExactlyElementsOf(TicketInputRules.INTAKE.allowedValues(key));
+        }
+        continue;
+      }
       if (List.of("textfield", "textarea").contains(field.path("type").asText())) {
         // Tasklist shows the limit before submitting; the server holds the same one (a String variable: 4000)
         int formLimit = field.path("validate").path("maxLength").asInt(Integer.MAX_VALUE);

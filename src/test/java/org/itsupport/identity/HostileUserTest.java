@@ -107,18 +107,21 @@ class HostileUserTest {
     Task firstLine = api.firstLineTask(ticket);
     tasks.claim(firstLine.getId(), "dora");
     Map<String, Object> values = new HashMap<>(Map.of(FIRST_LINE_NOTES, "printer offline", FIRST_LINE_OUTCOME,
-        "solved", RESOLUTION, "restarted the spooler", PRIORITY, "P4", REQUESTER_ID, "bob", "initiator", "bob"));
+        "solved", RESOLUTION, "restarted the spooler", PRIORITY, "P4", REQUESTER_ID, "bob", "initiator", "bob",
+        // shown on the form, display-only: the ticket as submitted cannot be rewritten from a task
+        DESCRIPTION, "nothing happened"));
     for (String endpoint : List.of("/complete", "/submit-form")) {
       ResponseEntity<String> refused = api.call("dora", HttpMethod.POST, "/task/" + firstLine.getId() + endpoint,
           Map.of("variables", EngineRest.variables(values)));
       assertThat(refused.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(refused.getBody()).contains("priority: is not a field of this form")
           .contains("requesterId: is not a field of this form").contains("initiator: is not a field of this form")
+          .contains("description: is not a field of this form")
           .doesNotContain("firstLineNotes: is not");
     }
     assertThat(tasks.createTaskQuery().taskId(firstLine.getId()).count()).isOne();
     // a refusal is logged in one line, not as an error with the engine's stack trace
-    assertThat(log.getOut()).contains("Refused CompleteTaskCmd for dora: Please correct: initiator: is not a field")
+    assertThat(log.getOut()).contains("Refused CompleteTaskCmd for dora: Please correct: description: is not a field")
         .doesNotContain("ENGINE-16004");
     assertThat(runtime.getVariable(ticket.getId(), PRIORITY)).isEqualTo("P3");
     assertThat(runtime.getVariable(ticket.getId(), REQUESTER_ID)).isEqualTo("alice");
