@@ -5,7 +5,6 @@ import static org.itsupport.model.TicketVariables.*;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.ticket.SampleIntake;
+import org.itsupport.ticket.TicketForms;
 
 /**
  * A closed ticket that carries everything an auditor must be able to reconstruct: a question to the requester
@@ -209,21 +209,16 @@ public final class AuditedTickets {
         approval.getId(), BREACHED_SLA, breachedAt, BREACH_ACTION_TEXT);
   }
 
+  /** The shared plan, with the fixture's own steps and root cause (the auditors' tests look for them). */
   private static Map<String, Object> plan(String steps) {
-    Map<String, Object> plan = new HashMap<>();
-    plan.put(REVIEW_OUTCOME, "plan");
+    Map<String, Object> plan = TicketForms.plan(null, steps, "system-reinstall", true);
+    plan.remove(PRIORITY); // set by each step: corrected first, then kept
     plan.put(ROOT_CAUSE, "Damaged user profile on a corrupted system image");
-    plan.put(PLAN_STEPS, steps);
-    plan.put(CHANGE_TYPE, "system-reinstall");
-    plan.put(BACKUP_AVAILABLE, true);
     return plan;
   }
 
   private static Map<String, Object> decision(String decision, String reason) {
-    Map<String, Object> approval = new HashMap<>();
-    approval.put(APPROVAL_DECISION, decision);
-    approval.put(REJECTION_REASON, reason);
-    return approval;
+    return TicketForms.approval(decision, reason);
   }
 
   /** The engine clock at a time of the ticket's day. */

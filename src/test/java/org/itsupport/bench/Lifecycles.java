@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.itsupport.ticket.SampleIntake;
+import org.itsupport.ticket.TicketForms;
 
 /**
  * One ticket on the longest common path (intake, first line, escalation, plan, approval, execution,
@@ -133,33 +134,26 @@ final class Lifecycles {
   }
 
   private static Map<String, Object> firstLine() {
-    return Map.of(FIRST_LINE_NOTES, "Checked the knowledge base", FIRST_LINE_OUTCOME, "escalate");
+    return TicketForms.escalation();
   }
 
   private static Map<String, Object> plan() {
-    return Map.of(REVIEW_OUTCOME, "plan", PRIORITY, "P3", ROOT_CAUSE, "Corrupted system image",
-        PLAN_STEPS, "Back up, reinstall, restore the profile", CHANGE_TYPE, "system-reinstall",
-        BACKUP_AVAILABLE, true);
+    return TicketForms.plan("P3", "system-reinstall", true);
   }
 
   private static Map<String, Object> approval() {
-    Map<String, Object> approval = new HashMap<>();
-    approval.put(APPROVAL_DECISION, "approve");
-    approval.put(REJECTION_REASON, null);
-    return approval;
+    return TicketForms.approval("approve", null);
   }
 
   private static Map<String, Object> execution() {
-    return Map.of(EXECUTION_STEPS, "Followed the plan", EXECUTION_OUTCOME, "fixed",
-        RESOLUTION, "Reinstalled and restored the profile");
+    return TicketForms.fix();
   }
 
   private static Map<String, Object> verification() {
-    return Map.of(VERIFICATION_RESULT, "confirmed");
+    return TicketForms.confirmation();
   }
 
   private static Map<String, Object> rating() {
-    return Map.of(SURVEY_SKIPPED, false, SCORE_RESPONSE_SPEED, 5, SCORE_EFFICIENCY, 5, SCORE_ATTITUDE, 5,
-        SCORE_EXPERTISE, 5);
+    return TicketForms.rating(5, 5, 5, 5);
   }
 }

@@ -389,8 +389,7 @@ class SlaProcessTest {
 
   static void askFromFirstLine(ProcessInstance ticket, String question) {
     claim(task(DIAGNOSE_AT_FIRST_LINE, ticket), "dora");
-    complete(task(DIAGNOSE_AT_FIRST_LINE, ticket), Map.of(FIRST_LINE_NOTES, "Not enough to go on",
-        FIRST_LINE_OUTCOME, "ask-requester", QUESTION_FOR_REQUESTER, question));
+    complete(task(DIAGNOSE_AT_FIRST_LINE, ticket), TicketForms.question(question));
   }
 
   static ProcessInstance question(ProcessInstance ticket) {

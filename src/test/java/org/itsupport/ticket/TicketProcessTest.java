@@ -19,7 +19,6 @@ import static org.itsupport.model.TicketVariables.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -328,10 +327,7 @@ class TicketProcessTest {
 
   static void solveAtFirstLine(ProcessInstance ticket) {
     claim(task(ticket), "dora");
-    complete(task(ticket), Map.of(
-        FIRST_LINE_NOTES, "Knowledge base KB-12: locked account",
-        FIRST_LINE_OUTCOME, "solved",
-        RESOLUTION, "Reset the password and unlocked the account"));
+    complete(task(ticket), TicketForms.solvedAtFirstLine());
   }
 
   static void escalate(ProcessInstance ticket) {
@@ -342,8 +338,7 @@ class TicketProcessTest {
   /** The first line escalates; routing to the specialists is still to run. */
   static void escalateWithoutRouting(ProcessInstance ticket) {
     claim(task(DIAGNOSE_AT_FIRST_LINE, ticket), "dora");
-    complete(task(DIAGNOSE_AT_FIRST_LINE, ticket),
-        Map.of(FIRST_LINE_NOTES, "Checked the knowledge base", FIRST_LINE_OUTCOME, "escalate"));
+    complete(task(DIAGNOSE_AT_FIRST_LINE, ticket), TicketForms.escalation());
   }
 
   /** Routing runs asynchronously after the first line's (or the requester's) task. */
@@ -357,14 +352,7 @@ class TicketProcessTest {
   }
 
   static Map<String, Object> plan(String changeType, boolean backupAvailable) {
-    Map<String, Object> plan = new HashMap<>();
-    plan.put(REVIEW_OUTCOME, "plan");
-    plan.put(PRIORITY, "P3");
-    plan.put(ROOT_CAUSE, "Corrupted system image");
-    plan.put(PLAN_STEPS, "Back up, reinstall, restore the profile");
-    plan.put(CHANGE_TYPE, changeType);
-    plan.put(BACKUP_AVAILABLE, backupAvailable);
-    return plan;
+    return TicketForms.plan("P3", changeType, backupAvailable);
   }
 
   /** A plan that keeps the ticket's priority. */
@@ -378,33 +366,22 @@ class TicketProcessTest {
 
   static void decide(ProcessInstance ticket, String approver, String decision, String reason) {
     claim(task(APPROVE_CHANGE, ticket), approver);
-    Map<String, Object> approval = new HashMap<>();
-    approval.put(APPROVAL_DECISION, decision);
-    approval.put(REJECTION_REASON, reason);
-    complete(task(APPROVE_CHANGE, ticket), approval);
+    complete(task(APPROVE_CHANGE, ticket), TicketForms.approval(decision, reason));
   }
 
   static void executeFix(ProcessInstance ticket, String specialist) {
     claim(task(EXECUTE_CHANGE, ticket), specialist);
-    complete(task(EXECUTE_CHANGE, ticket), Map.of(
-        EXECUTION_STEPS, "Followed the plan; the user confirmed each step",
-        EXECUTION_OUTCOME, "fixed",
-        RESOLUTION, "Reinstalled and restored the profile"));
+    complete(task(EXECUTE_CHANGE, ticket), TicketForms.fix());
   }
 
   static void confirmFix(ProcessInstance ticket) {
     assertThat(task(VERIFY_RESOLUTION, ticket)).isAssignedTo("alice");
-    complete(task(VERIFY_RESOLUTION, ticket), Map.of(VERIFICATION_RESULT, "confirmed"));
+    complete(task(VERIFY_RESOLUTION, ticket), TicketForms.confirmation());
   }
 
   static void rate(ProcessInstance ticket, int speed, int efficiency, int attitude, int expertise) {
     assertThat(task(RATE_SERVICE, ticket)).isAssignedTo("alice");
-    complete(task(RATE_SERVICE, ticket), Map.of(
-        SURVEY_SKIPPED, false,
-        SCORE_RESPONSE_SPEED, speed,
-        SCORE_EFFICIENCY, efficiency,
-        SCORE_ATTITUDE, attitude,
-        SCORE_EXPERTISE, expertise));
+    complete(task(RATE_SERVICE, ticket), TicketForms.rating(speed, efficiency, attitude, expertise));
   }
 
   static void closeTicket(ProcessInstance ticket) {
