@@ -67,8 +67,8 @@ public class SlaClocks {
     SlaClock clock = sla.clock;
     Date reminder = Date.from(clock.plus(now, clock.lengthOf(target(ticket, ANSWER_REMINDER))));
     Date deadline = Date.from(clock.plus(now, clock.lengthOf(target(ticket, ANSWER_DEADLINE))));
+    ticket.setVariable(QUESTION_ASKED_AT, Date.from(now));
     for (VariableScope scope : List.of(ticket, question)) {
-      scope.setVariable(QUESTION_ASKED_AT, Date.from(now));
       scope.setVariable(ANSWER_REMINDER_AT, reminder);
       scope.setVariable(ANSWER_DEADLINE_AT, deadline);
     }

@@ -1,5 +1,18 @@
 package org.itsupport.deployment;
 
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.itsupport.model.TicketProcess;
+import org.itsupport.ticket.ForgetPreviousAnswers;
+import org.itsupport.ticket.RecordCompleter;
+import org.itsupport.ticket.ShowTicketOnTask;
+import org.itsupport.ticket.ValidateTaskInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -25,6 +38,14 @@ class DeploymentTest {
   RepositoryService repository;
   @Autowired
   FormService forms;
+  @Autowired
+  ValidateTaskInput validateTaskInput;
+  @Autowired
+  ShowTicketOnTask showTicketOnTask;
+  @Autowired
+  ForgetPreviousAnswers forgetPreviousAnswers;
+  @Autowired
+  RecordCompleter recordCompleter;
 
   @Test
   void oneDeploymentCarriesEveryModelUnderItsClasspathName() throws IOException {
@@ -52,6 +73,37 @@ class DeploymentTest {
     } finally {
       repository.deleteDeployment(processOnly.getId(), true);
     }
+  }
+
+  @Test
+  void everyUserTaskOfTheDeployedProcesses_isValidatedAndGetsItsTicketCard() {
+    for (String key : List.of(TicketProcess.KEY, TicketProcess.QUESTION_KEY)) {
+      ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+          .singleResult();
+      List<ActivityImpl> userTasks = userTasks((ScopeImpl) ((RepositoryServiceImpl) repository)
+          .getDeployedProcessDefinition(latest.getId()));
+      assertThat(userTasks).as("user tasks of %s", key).isNotEmpty();
+      for (ActivityImpl task : userTasks) {
+        TaskDefinition definition = ((UserTaskActivityBehavior) task.getActivityBehavior()).getTaskDefinition();
+        assertThat(task.getListeners(ExecutionListener.EVENTNAME_END)).as("end listeners of %s", task.getId())
+            .contains(validateTaskInput);
+        assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_CREATE)).as("create listeners of %s", task.getId())
+            .contains(showTicketOnTask, forgetPreviousAnswers);
+        assertThat(definition.getTaskListeners().get(TaskListener.EVENTNAME_COMPLETE))
+            .as("complete listeners of %s", task.getId()).contains(recordCompleter);
+      }
+    }
+  }
+
+  private static List<ActivityImpl> userTasks(ScopeImpl scope) {
+    List<ActivityImpl> found = new ArrayList<>();
+    for (ActivityImpl activity : scope.getActivities()) {
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior) {
+        found.add(activity);
+      }
+      found.addAll(userTasks(activity));
+    }
+    return found;
   }
 
   /** Every model file in processes/, decisions/ and forms/ as a classpath-relative name; decisions/tests/ holds owners' test sheets. */

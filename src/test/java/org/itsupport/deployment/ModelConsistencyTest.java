@@ -40,12 +40,13 @@ class ModelConsistencyTest {
   }
 
   @Test
-  void everyUserTaskHasAFormInputRulesAndAValidation() {
+  void everyUserTaskHasAFormInputRulesAndADueDate_andNoCopyOfWhatEveryTaskGets() {
     for (UserTask task : userTasks()) {
       assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isNotBlank();
       assertThat(resource("forms/" + task.getCamundaFormRef() + ".form")).as("form file of %s", task.getId()).isNotNull();
       assertThat(TicketInputRules.BY_TASK).as("input rules").containsKey(task.getId());
-      // what every user task needs is registered once (EveryUserTask), not copied onto each task
+      // what every user task needs is registered once (EveryUserTask; DeploymentTest checks the deployed tasks have
+      // it), not copied onto each task
       assertThat(listeners(task)).as("listeners of %s", task.getId())
           .noneMatch(listener -> listener.matches(".*(validateTaskInput|showTicketOnTask|forgetPreviousAnswers|recordCompleter).*"));
       // every due date is on the business calendar or an SLA deadline, never plain calendar days

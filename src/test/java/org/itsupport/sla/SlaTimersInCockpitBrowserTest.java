@@ -3,6 +3,8 @@ package org.itsupport.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -44,12 +46,15 @@ class SlaTimersInCockpitBrowserTest {
     assertThat(due).isAfter(new Date());
 
     try (CockpitBrowser mia = new CockpitBrowser(port).logIn("mia", "demo")) {
-      mia.waitFor(By.cssSelector(".dashboard, [cam-widget-header], .cam-brand"));
+      mia.waitUntilTextIn(By.tagName("body"), "Mia Manager"); // signed in: her name in the header
       mia.open("#/process-instance/" + ticket.getId() + "/runtime?tab=jobs-tab");
       mia.waitUntilTextIn(By.tagName("body"), atRisk.getId());
       String page = mia.driver().findElement(By.tagName("body")).getText();
       assertThat(page).contains("Due Date", "Resolution SLA at risk", "Resolution SLA breached",
-          "Response SLA at risk", "Response SLA breached");
+          "Response SLA at risk", "Response SLA breached")
+          // Cockpit writes dates in the browser's time zone, to the second
+          .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneId.systemDefault())
+              .format(due.toInstant()));
       mia.screenshot(Path.of("target", "browser", "sla-timers.png"));
     }
   }
