@@ -150,9 +150,6 @@ public final class TicketVariables {
   public static final String RESOLUTION_SLA_BREACHED = "resolutionSlaBreached";
   public static final String RESOLUTION_BREACHED_AT = "resolutionBreachedAt";
   public static final String ESCALATION_ACTION = "escalationAction";
-  /** Json list: every notification sent (or recorded when no mail server is configured). */
-  public static final String NOTIFICATIONS = "notifications";
-
 
   // Task cards: task-local copies Tasklist shows on each task, readable by whoever may see the task
   public static final String CARD_TICKET_NUMBER = "cardTicketNumber";

@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.itsupport.notification.TicketNotices;
 import org.itsupport.shared.EngineClock;
 import org.itsupport.shared.JsonVariables;
 import org.springframework.stereotype.Component;
@@ -24,11 +23,9 @@ public class Escalations {
   private static final List<String> PRIORITIES = List.of("P4", "P3", "P2", "P1");
 
   private final BusinessCalendar calendar;
-  private final TicketNotices notices;
 
-  public Escalations(BusinessCalendar calendar, TicketNotices notices) {
+  public Escalations(BusinessCalendar calendar) {
     this.calendar = calendar;
-    this.notices = notices;
   }
 
   /** The timer of a rung fired: the escalation decision and the task that follow are about this SLA and rung. */
@@ -67,7 +64,6 @@ public class Escalations {
     ticket.setVariable(THRESHOLD_PERCENT, percent);
     ticket.setVariable(ESCALATION_LEVEL, level);
 
-    notices.escalated(ticket, notify, slaType, rung, percent, sla.priority, group);
     if (raisePriority) {
       raisePriority(ticket, sla.priority, slaType, rung);
     }

@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.itsupport.notification.TicketNotices;
 import org.itsupport.shared.EngineClock;
 import org.itsupport.shared.JsonVariables;
 import org.springframework.stereotype.Component;
@@ -25,20 +24,17 @@ public class SlaClocks {
   private final BusinessCalendar calendar;
   private final SlaTimers timers;
   private final OpenTasks openTasks;
-  private final TicketNotices notices;
 
-  public SlaClocks(BusinessCalendar calendar, SlaTimers timers, OpenTasks openTasks, TicketNotices notices) {
+  public SlaClocks(BusinessCalendar calendar, SlaTimers timers, OpenTasks openTasks) {
     this.calendar = calendar;
     this.timers = timers;
     this.openTasks = openTasks;
-    this.notices = notices;
   }
 
-  /** At registration: the clocks start at submission; the requester hears when to expect a response. */
+  /** At registration: the clocks start at submission. */
   public void start(DelegateExecution ticket) {
     ticket.setVariable(SLA_PRIORITY, ticket.getVariable(PRIORITY));
     refreshDeadlines(ticket);
-    notices.received(ticket);
   }
 
   /** The first-line agent decided (fix or escalation): the response clock stops for good. */

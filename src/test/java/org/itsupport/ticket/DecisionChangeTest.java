@@ -3,12 +3,12 @@ package org.itsupport.ticket;
 import org.itsupport.model.TicketProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.itsupport.model.TicketVariables.NOTIFICATIONS;
 import static org.itsupport.model.TicketVariables.PRIORITY;
 import static org.itsupport.model.TicketVariables.PRIORITY_CORRECTION_REASON;
 import static org.itsupport.model.TicketVariables.RESOLUTION_DUE_AT;
@@ -31,6 +31,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.itsupport.ApplicationTest;
+import org.itsupport.notification.Notice;
+import org.itsupport.notification.NoticeOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,8 @@ class DecisionChangeTest {
   RepositoryService repository;
   @Autowired
   ManagementService management;
+  @Autowired
+  NoticeOutbox outbox;
 
   String ownersDeployment;
 
@@ -103,7 +107,8 @@ class DecisionChangeTest {
 
     assertThat(ticket).isWaitingAt(TicketProcess.SET_PRIORITY).variables().containsEntry(PRIORITY, null);
     assertThat(task(ticket)).hasCandidateGroup("service-desk");
-    assertThat(TicketProcessTest.recorded(ticket, NOTIFICATIONS)).asString().contains("process-owners");
+    assertThat(outbox.ofTicket(ticket.getBusinessKey())).extracting(Notice::kind, Notice::recipients)
+        .contains(tuple("missing-priority-rule", "process-owners"));
 
     claim(task(ticket), "dora");
     complete(task(ticket), Map.of(PRIORITY, "P2", PRIORITY_CORRECTION_REASON, "The whole team is blocked"));

@@ -16,6 +16,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -67,7 +69,7 @@ class RequesterQuestionProcessTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(Date.from(ASKED));
     Mocks.register("slaSteps", new ReplacedSlaSteps(ran));
-    Mocks.register("remindRequester", (JavaDelegate) question -> ran.add("reminder"));
+    Mocks.register("notices", new ReplacedNotices(ran));
   }
 
   @AfterEach
@@ -80,7 +82,7 @@ class RequesterQuestionProcessTest {
   @Test
   void theRequesterAnswers_andTheClocksRunAgain() {
     ProcessInstance question = ask();
-    assertThat(ran).containsExactly("pause");
+    assertThat(ran).containsExactly("pause", "question");
     assertThat(task(TicketProcess.ANSWER_QUESTION, question)).isAssignedTo("alice")
         .hasDueDate(Date.from(ASKED.plusSeconds(4 * 3600)));
 
@@ -90,7 +92,7 @@ class RequesterQuestionProcessTest {
     execute(job(question));
 
     assertThat(question).isEnded().hasPassed("EndEvent_QuestionClosed");
-    assertThat(ran).containsExactly("pause", "resume with The one on floor 3");
+    assertThat(ran).containsExactly("pause", "question", "resume with The one on floor 3");
   }
 
   @Test
@@ -106,7 +108,7 @@ class RequesterQuestionProcessTest {
     execute(job(question));
 
     assertThat(question).isEnded().hasPassed("Event_AnswerOverdue", "EndEvent_QuestionClosed");
-    assertThat(ran).containsExactly("pause", "reminder", "resume with null");
+    assertThat(ran).containsExactly("pause", "question", "answer-reminder", "resume with null");
   }
 
   /** Stands in for SlaSteps: what the ticket's pause gives the question is when to remind and when the wait ends. */
@@ -128,6 +130,24 @@ class RequesterQuestionProcessTest {
 
     public JavaDelegate getResume() {
       return question -> ran.add("resume with " + question.getVariable(REQUESTER_ANSWER));
+    }
+  }
+
+  /** Stands in for Notices: which notices the question sends, and when. */
+  public static class ReplacedNotices {
+
+    private final List<String> ran;
+
+    ReplacedNotices(List<String> ran) {
+      this.ran = ran;
+    }
+
+    public void ask(DelegateTask task, String kind) {
+      ran.add(kind);
+    }
+
+    public void remind(DelegateExecution question, String kind) {
+      ran.add(kind);
     }
   }
 

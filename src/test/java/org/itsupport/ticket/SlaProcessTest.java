@@ -30,7 +30,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.itsupport.ApplicationTest;
-import org.itsupport.notification.Notification;
+import org.itsupport.notification.Notice;
+import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.sla.SlaEscalation;
 import org.itsupport.sla.SlaPause;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,8 @@ class SlaProcessTest {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  NoticeOutbox outbox;
 
   @BeforeEach
   void setUp() {
@@ -120,8 +123,9 @@ class SlaProcessTest {
 
     at("2026-03-10T10:05:00Z");
     execute(job("Event_ReminderDue", question));
-    assertThat(notifications(ticket)).extracting(Notification::recipients, Notification::subject)
-        .contains(tuple("requester", "Reminder: ticket " + ticket.getBusinessKey() + " is waiting for your answer"));
+    assertThat(notifications(ticket)).extracting(Notice::kind, Notice::recipients, Notice::subject)
+        .contains(tuple("answer-reminder", "requester",
+            "Reminder: ticket " + ticket.getBusinessKey() + " is waiting for your answer"));
 
     at("2026-03-10T10:35:00Z"); // paused for 1h30
     complete(answerTask(question), Map.of(REQUESTER_ANSWER, "The one on floor 3"));
@@ -231,7 +235,9 @@ class SlaProcessTest {
     assertThat(escalations(ticket)).extracting(SlaEscalation::slaType, SlaEscalation::level, SlaEscalation::label)
         .containsExactly(tuple("response", 1, "at risk"), tuple("response", 2, "breached"));
     assertThat(notifications(ticket)).filteredOn(n -> n.subject().contains("response SLA breached")).singleElement()
-        .extracting(Notification::recipients).isEqualTo("service-managers,requester");
+        .extracting(Notice::recipients).isEqualTo("service-managers");
+    assertThat(notifications(ticket)).filteredOn(n -> n.kind().equals("escalation-requester")).singleElement()
+        .extracting(Notice::recipients).isEqualTo("requester");
 
     // the agent responds: the response escalation tasks have nothing left to do and end, the resolution's timers stay
     at("2026-03-10T09:20:00Z");
@@ -258,11 +264,11 @@ class SlaProcessTest {
     assertThat(escalationTask(ticket, "resolution", 2)).hasCandidateGroup("service-managers");
     assertThat(ticket).variables().containsEntry(RESOLUTION_SLA_BREACHED, true)
         .containsEntry(RESOLUTION_BREACHED_AT, date("2026-03-10T17:00:00Z"));
-    assertThat(notifications(ticket)).filteredOn(n -> n.subject().contains("breached")).singleElement()
+    assertThat(notifications(ticket)).filteredOn(n -> n.subject().contains("resolution SLA breached")).singleElement()
         .satisfies(notice -> {
-          assertThat(notice.recipients()).isEqualTo("service-managers,requester");
-          assertThat(notice.addresses()).containsExactlyInAnyOrder("mia@example.org", "alice@example.org");
-          assertThat(notice.delivery()).isEqualTo("not sent: no mail server configured");
+          assertThat(notice.recipients()).isEqualTo("service-managers");
+          assertThat(notice.addresses()).containsExactly("mia@example.org");
+          assertThat(notice.delivery()).isEqualTo("pending");
         });
 
     claim(atRisk, "dora");
@@ -348,8 +354,9 @@ class SlaProcessTest {
 
     fire(ticket, VERIFICATION_REMINDER_DUE);
     assertThat(now()).isEqualTo(date("2026-03-11T09:30:00Z"));
-    assertThat(notifications(ticket)).extracting(Notification::recipients, Notification::subject)
-        .contains(tuple("requester,service-desk", "Ticket " + ticket.getBusinessKey() + ": please confirm the fix"));
+    assertThat(notifications(ticket)).extracting(Notice::recipients, Notice::subject).contains(
+        tuple("requester", "Reminder: does the fix for ticket " + ticket.getBusinessKey() + " work?"),
+        tuple("service-desk", "Ticket " + ticket.getBusinessKey() + ": the requester has not confirmed the fix"));
     assertThat(ticket).isWaitingAt(VERIFY_RESOLUTION);
 
     fire(ticket, NO_VERIFICATION_REPLY);
@@ -369,8 +376,8 @@ class SlaProcessTest {
 
     fire(ticket, SURVEY_REMINDER_DUE); // Monday and Tuesday: the weekend does not count
     assertThat(now()).isEqualTo(date("2026-03-17T15:00:00Z"));
-    assertThat(notifications(ticket)).extracting(Notification::subject)
-        .contains("Ticket " + ticket.getBusinessKey() + ": how did we do?");
+    assertThat(notifications(ticket)).extracting(Notice::subject)
+        .contains("Reminder: please rate ticket " + ticket.getBusinessKey());
 
     fire(ticket, SURVEY_NOT_ANSWERED);
     closeTicket(ticket);
@@ -447,8 +454,8 @@ class SlaProcessTest {
     return list(ticket, SLA_PAUSES, SlaPause.class);
   }
 
-  static List<Notification> notifications(ProcessInstance ticket) {
-    return list(ticket, NOTIFICATIONS, Notification.class);
+  List<Notice> notifications(ProcessInstance ticket) {
+    return outbox.ofTicket(ticket.getBusinessKey());
   }
 
   private static <T> List<T> list(ProcessInstance ticket, String variable, Class<T> type) {
