@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("itsupport.demo")
 public record DemoProperties(String password, List<DemoUser> users) {
 
-  public record DemoUser(String id, String firstName, String lastName, String email, List<String> groups) {
+  public record DemoUser(String id, String firstName, String lastName, String email, String department,
+      List<String> groups) {
   }
 }

@@ -2,6 +2,7 @@ package org.itsupport.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.itsupport.requester.Profiles;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,6 +39,10 @@ public class DemoUsers implements ApplicationRunner {
         user.setEmail(demoUser.email());
         user.setPassword(demo.password());
         identity.saveUser(user);
+      }
+      if (demoUser.department() != null
+          && !demoUser.department().equals(identity.getUserInfo(demoUser.id(), Profiles.DEPARTMENT))) {
+        identity.setUserInfo(demoUser.id(), Profiles.DEPARTMENT, demoUser.department());
       }
       for (String group : demoUser.groups()) {
         if (identity.createUserQuery().userId(demoUser.id()).memberOfGroup(group).count() == 0) {

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.identity.Roles;
 import org.itsupport.shared.EngineClock;
+import org.itsupport.shared.WithoutCallersAuthorizations;
 import org.itsupport.ticket.InputRules;
 import org.itsupport.ticket.InvalidInputException;
 import org.itsupport.ticket.TicketInputRules;
@@ -181,14 +182,6 @@ public class TicketIntake {
   }
 
   private <T> T withoutCallersAuthorizations(Supplier<T> read) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return read.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return WithoutCallersAuthorizations.read(identity, read);
   }
 }

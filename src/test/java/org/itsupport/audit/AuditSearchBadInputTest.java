@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.itsupport.ApplicationTest;
+import org.itsupport.browser.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,7 +35,7 @@ class AuditSearchBadInputTest {
         "priority", List.of("P\u0000"),
         "maxResults", List.of("0", "-5", "100000"),
         "firstResult", List.of("-1"));
-    CockpitSession audrey = CockpitSession.anonymous(port);
+    WebappSession audrey = WebappSession.anonymous(port);
     assertThat(audrey.login("audrey", "demo")).isEqualTo(200);
     int tried = 0;
     for (var criterion : bad.entrySet()) {

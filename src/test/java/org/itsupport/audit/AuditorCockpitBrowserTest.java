@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.itsupport.ApplicationTest;
 import org.itsupport.audit.AuditedTickets.AuditedTicket;
-import org.itsupport.browser.CockpitBrowser;
+import org.itsupport.browser.WebappBrowser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditorCockpitBrowserTest {
+class AuditorWebappBrowserTest {
 
   static final Path SCREENSHOTS = Path.of("target", "browser");
 
@@ -42,7 +42,7 @@ class AuditorCockpitBrowserTest {
 
   @Test
   void theAuditor_findsTheClosedTicketByNumber_andReadsItsTrail() {
-    try (CockpitBrowser audrey = new CockpitBrowser(port).logIn("audrey", "demo")) {
+    try (WebappBrowser audrey = WebappBrowser.cockpit(port).logIn("audrey", "demo")) {
       audrey.waitFor(By.id("ticket-audit-menu")).click();
 
       WebElement form = audrey.waitFor(By.id("ticket-search-form"));
@@ -72,7 +72,7 @@ class AuditorCockpitBrowserTest {
 
   @Test
   void aProcessOwner_inCockpit_seesNoTicketsMenu_andIsRefusedTheTrail() {
-    try (CockpitBrowser olga = new CockpitBrowser(port).logIn("olga", "demo")) {
+    try (WebappBrowser olga = WebappBrowser.cockpit(port).logIn("olga", "demo")) {
       olga.open("#/tickets/" + ticket.number());
       assertThat(olga.waitFor(By.className("ticket-audit-problem")).getText()).contains("auditors");
       assertThat(olga.isPresent(By.id("ticket-trail"))).isFalse();
@@ -83,7 +83,7 @@ class AuditorCockpitBrowserTest {
 
   @Test
   void anAgent_isNotLetIntoCockpit() {
-    try (CockpitBrowser dora = new CockpitBrowser(port).logIn("dora", "demo")) {
+    try (WebappBrowser dora = WebappBrowser.cockpit(port).logIn("dora", "demo")) {
       assertThat(dora.waitFor(By.cssSelector(".notifications .alert")).getText()).containsIgnoringCase("login");
       dora.screenshot(SCREENSHOTS.resolve("agent.png"));
       dora.open("#/tickets/" + ticket.number());

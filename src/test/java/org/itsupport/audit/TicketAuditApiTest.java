@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.itsupport.ApplicationTest;
+import org.itsupport.browser.WebappSession;
 import org.itsupport.audit.AuditedTickets.AuditedTicket;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.model.TicketProcess;
@@ -43,7 +44,7 @@ class TicketAuditApiTest {
 
   @Test
   void anAuditor_findsTheTicket_andReadsItsTrail() throws IOException {
-    CockpitSession audrey = loggedIn("audrey");
+    WebappSession audrey = loggedIn("audrey");
 
     assertThat(json(audrey.get(API + "/access"), 200).path("mayAudit").asBoolean()).isTrue();
 
@@ -96,7 +97,7 @@ class TicketAuditApiTest {
 
   @Test
   void badCriteria_answer400_namingTheFields_andAnUnknownNumber404() throws IOException {
-    CockpitSession audrey = loggedIn("audrey");
+    WebappSession audrey = loggedIn("audrey");
 
     HttpResponse<String> bad = audrey.get(API + "/tickets?status=done&sla=kept&maxResults=0");
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -107,7 +108,7 @@ class TicketAuditApiTest {
 
   @Test
   void nothingCanBeChanged_throughThesePages() {
-    CockpitSession audrey = loggedIn("audrey");
+    WebappSession audrey = loggedIn("audrey");
 
     for (String method : new String[] {"POST", "PUT", "DELETE"}) {
       assertThat(audrey.send(method, API + "/tickets/" + ticket.number(), "{}", "application/json").statusCode())
@@ -117,7 +118,7 @@ class TicketAuditApiTest {
 
   @Test
   void aProcessOwner_mayUseCockpit_butNotTheseTickets() throws IOException {
-    CockpitSession olga = loggedIn("olga");
+    WebappSession olga = loggedIn("olga");
 
     assertThat(json(olga.get(API + "/access"), 200).path("mayAudit").asBoolean()).isFalse();
     assertThat(olga.get(API + "/tickets").statusCode()).isEqualTo(403);
@@ -127,10 +128,10 @@ class TicketAuditApiTest {
 
   @Test
   void anAgent_cannotLogIntoCockpit_andNobodyAnonymousGetsAnything() {
-    CockpitSession dora = CockpitSession.anonymous(port);
+    WebappSession dora = WebappSession.anonymous(port);
     assertThat(dora.login("dora", "demo")).isEqualTo(403);
     assertThat(dora.get(API + "/tickets/" + ticket.number()).statusCode()).isIn(401, 403);
-    assertThat(CockpitSession.anonymous(port).get(API + "/access").statusCode()).isIn(401, 403);
+    assertThat(WebappSession.anonymous(port).get(API + "/access").statusCode()).isIn(401, 403);
   }
 
   @Test
@@ -143,7 +144,7 @@ class TicketAuditApiTest {
 
   @Test
   void theFrontEnd_andTheDiagramViewer_areServedToCockpit() {
-    CockpitSession anyone = CockpitSession.anonymous(port);
+    WebappSession anyone = WebappSession.anonymous(port);
     for (String asset : new String[] {"plugin.js", "plugin.css", "vendor/bpmn-navigated-viewer.production.min.js"}) {
       HttpResponse<String> response = anyone.get("/api/cockpit/plugin/ticket-audit/static/app/" + asset);
       assertThat(response.statusCode()).as(asset).isEqualTo(200);
@@ -151,8 +152,8 @@ class TicketAuditApiTest {
     }
   }
 
-  private CockpitSession loggedIn(String user) {
-    CockpitSession session = CockpitSession.anonymous(port);
+  private WebappSession loggedIn(String user) {
+    WebappSession session = WebappSession.anonymous(port);
     assertThat(session.login(user, "demo")).as("%s logs into Cockpit", user).isEqualTo(200);
     return session;
   }

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.itsupport.ApplicationTest;
-import org.itsupport.browser.CockpitBrowser;
+import org.itsupport.browser.WebappBrowser;
 import org.itsupport.model.TicketProcess;
 import org.itsupport.ticket.SampleIntake;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @ApplicationTest
-class SlaTimersInCockpitBrowserTest {
+class SlaTimersInWebappBrowserTest {
 
   @LocalServerPort
   int port;
@@ -45,7 +45,7 @@ class SlaTimersInCockpitBrowserTest {
     Date due = atRisk.getDuedate();
     assertThat(due).isAfter(new Date());
 
-    try (CockpitBrowser mia = new CockpitBrowser(port).logIn("mia", "demo")) {
+    try (WebappBrowser mia = WebappBrowser.cockpit(port).logIn("mia", "demo")) {
       mia.waitUntilTextIn(By.tagName("body"), "Mia Manager"); // signed in: her name in the header
       mia.open("#/process-instance/" + ticket.getId() + "/runtime?tab=jobs-tab");
       mia.waitUntilTextIn(By.tagName("body"), atRisk.getId());

@@ -20,10 +20,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver (no driver download: Selenium Manager is
- * bypassed by naming both binaries). One browser per user; close it when done.
+ * One of Camunda's webapps (Cockpit, Tasklist) in Debian's Chromium, headless, driven through Debian's
+ * chromedriver (no driver download: Selenium Manager is bypassed by naming both binaries). One browser per user;
+ * close it when done.
  */
-public final class CockpitBrowser implements AutoCloseable {
+public final class WebappBrowser implements AutoCloseable {
 
   static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
   static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
@@ -32,7 +33,15 @@ public final class CockpitBrowser implements AutoCloseable {
   private final ChromeDriver driver;
   private final String base;
 
-  public CockpitBrowser(int port) {
+  public static WebappBrowser cockpit(int port) {
+    return new WebappBrowser(port, "cockpit");
+  }
+
+  public static WebappBrowser tasklist(int port) {
+    return new WebappBrowser(port, "tasklist");
+  }
+
+  private WebappBrowser(int port, String app) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,11 +51,11 @@ public final class CockpitBrowser implements AutoCloseable {
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
     this.driver.manage().window().setSize(new Dimension(1600, 1200));
-    this.base = "http://127.0.0.1:" + port + "/camunda/app/cockpit/default/";
+    this.base = "http://127.0.0.1:" + port + "/camunda/app/" + app + "/default/";
   }
 
-  /** Opens Cockpit and logs in through its login form. */
-  public CockpitBrowser logIn(String user, String password) {
+  /** Opens the webapp and logs in through its login form. */
+  public WebappBrowser logIn(String user, String password) {
     driver.get(base);
     waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
@@ -54,8 +63,8 @@ public final class CockpitBrowser implements AutoCloseable {
     return this;
   }
 
-  /** Opens a Cockpit page by its route, such as "#/tickets". */
-  public CockpitBrowser open(String route) {
+  /** Opens a page of the webapp by its route, such as "#/tickets". */
+  public WebappBrowser open(String route) {
     driver.get(base + route);
     return this;
   }
@@ -66,6 +75,11 @@ public final class CockpitBrowser implements AutoCloseable {
 
   public void waitUntilTextIn(By locator, String text) {
     until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  /** Waits until the input shows the value (filled in by the page's scripts). */
+  public void waitUntilValue(By locator, String value) {
+    until(ExpectedConditions.attributeToBe(locator, "value", value));
   }
 
   /** Waits until the element's attribute has the value, e.g. a diagram's data-drawn="true". */

@@ -1,4 +1,4 @@
-package org.itsupport.audit;
+package org.itsupport.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,43 +14,50 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A browser's session with Cockpit, without the browser: the session cookie from Cockpit's login form and
- * the XSRF token Camunda's webapps require on every request that changes something.
+ * A browser's session with one of Camunda's webapps (Cockpit, Tasklist), without the browser: the session cookie
+ * from the webapp's login form and the XSRF token the webapps require on every request that changes something.
  */
-final class CockpitSession {
+public final class WebappSession {
 
   private final String base;
+  private final String app;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
 
-  private CockpitSession(int port) {
+  private WebappSession(int port, String app) {
     this.base = "http://127.0.0.1:" + port + "/camunda";
+    this.app = app;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
   }
 
-  /** A session nobody has logged into yet. */
-  static CockpitSession anonymous(int port) {
-    CockpitSession session = new CockpitSession(port);
-    session.get("/app/cockpit/default/"); // hands out the XSRF token
+  /** A Cockpit session nobody has logged into yet. */
+  public static WebappSession anonymous(int port) {
+    return anonymous(port, "cockpit");
+  }
+
+  /** A session with the webapp ("cockpit", "tasklist") nobody has logged into yet. */
+  public static WebappSession anonymous(int port, String app) {
+    WebappSession session = new WebappSession(port, app);
+    session.get("/app/" + app + "/default/"); // hands out the XSRF token
     return session;
   }
 
-  /** Logs into Cockpit the way its login form does; the status tells whether it worked. */
-  int login(String user, String password) {
+  /** Logs into the webapp the way its login form does; the status tells whether it worked. */
+  public int login(String user, String password) {
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    int status = send("POST", "/api/admin/auth/user/default/login/cockpit", form,
+    int status = send("POST", "/api/admin/auth/user/default/login/" + app, form,
         "application/x-www-form-urlencoded").statusCode();
-    get("/api/admin/auth/user/default"); // as Cockpit does next: the new session hands out its own XSRF token
+    get("/api/admin/auth/user/default"); // as the webapp does next: the new session hands out its own XSRF token
     return status;
   }
 
   /** A GET of a path under /camunda, such as /api/cockpit/plugin/ticket-audit/default/access. */
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send("GET", path, null, null);
   }
 
-  HttpResponse<String> send(String method, String path, String body, String contentType) {
+  public HttpResponse<String> send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (contentType != null) {

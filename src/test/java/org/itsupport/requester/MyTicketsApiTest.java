@@ -1,0 +1,108 @@
+package org.itsupport.requester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.itsupport.ApplicationTest;
+import org.itsupport.browser.WebappSession;
+import org.itsupport.model.TicketProcess;
+import org.itsupport.ticket.SampleIntake;
+import org.itsupport.ticket.TicketForms;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** "My tickets" over HTTP, as Tasklist asks for it: each requester sees their own tickets, nobody else's. */
+@ApplicationTest
+class MyTicketsApiTest {
+
+  private static final String API = "/api/tasklist/plugin/my-tickets/default";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  @Test
+  void aRequesterSeesHerTicket_whereItStands_andHerOwnTask() throws Exception {
+    ProcessInstance ticket = open("bob");
+    String number = ticket.getBusinessKey();
+
+    JsonNode mine = find(tickets("bob"), number);
+    assertThat(mine.get("status").asText()).isEqualTo("With the service desk");
+    assertThat(mine.get("waitingFor").asText()).isEqualTo("the service desk");
+    assertThat(mine.get("priority").asText()).isEqualTo("P3");
+    assertThat(mine.get("open").asBoolean()).isTrue();
+    assertThat(mine.get("responseDueAt").asText()).isNotEmpty();
+    assertThat(mine.get("conversation")).singleElement()
+        .satisfies(message -> assertThat(message.get("subject").asText()).isEqualTo("Ticket " + number
+            + " received: Laptop cannot log in"));
+    assertThat(mine.has("yourTaskId")).isFalse();
+
+    // solved at first line: now it waits for bob, and names his task
+    Task firstLine = engine.getTaskService().createTaskQuery().processInstanceId(ticket.getId()).singleResult();
+    engine.getTaskService().claim(firstLine.getId(), "dora");
+    engine.getTaskService().complete(firstLine.getId(), TicketForms.solvedAtFirstLine());
+    Task verification = engine.getTaskService().createTaskQuery().processInstanceId(ticket.getId()).singleResult();
+    JsonNode waiting = find(tickets("bob"), number);
+    assertThat(waiting.get("status").asText()).isEqualTo("Fix delivered");
+    assertThat(waiting.get("waitingFor").asText()).isEqualTo("you: please confirm the fix works");
+    assertThat(waiting.get("yourTaskId").asText()).isEqualTo(verification.getId());
+  }
+
+  @Test
+  void nobodySeesAnotherRequestersTickets_andAnonymousGetsNothing() throws Exception {
+    String number = open("bob").getBusinessKey();
+
+    assertThat(tickets("alice").findValuesAsText("number")).doesNotContain(number);
+    assertThat(tickets("dora").findValuesAsText("number")).doesNotContain(number); // agents use their task lists
+    assertThat(WebappSession.anonymous(port, "tasklist").get(API + "/tickets").statusCode()).isIn(401, 403);
+  }
+
+  @Test
+  void theProfile_fillsInTheStartForm() throws Exception {
+    JsonNode profile = get("alice", "/profile");
+    assertThat(profile.get("requesterName").asText()).isEqualTo("Alice Archer");
+    assertThat(profile.get("requesterDepartment").asText()).isEqualTo("Finance");
+    assertThat(profile.get("requesterContact").asText()).isEqualTo("alice@example.org");
+  }
+
+  private ProcessInstance open(String requester) {
+    Map<String, Object> intake = SampleIntake.intake(Map.of("requesterId", requester,
+        "requesterName", "Bob Baker", "requesterContact", "bob@example.org"));
+    ProcessInstance ticket = engine.getRuntimeService().startProcessInstanceByKey(TicketProcess.KEY, intake);
+    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(ticket.getId()).list()) {
+      engine.getManagementService().executeJob(job.getId());
+    }
+    return ticket;
+  }
+
+  private JsonNode tickets(String user) throws Exception {
+    return get(user, "/tickets");
+  }
+
+  private JsonNode get(String user, String path) throws Exception {
+    WebappSession session = WebappSession.anonymous(port, "tasklist");
+    assertThat(session.login(user, "demo")).isEqualTo(200);
+    HttpResponse<String> response = session.get(API + path);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static JsonNode find(JsonNode tickets, String number) {
+    for (JsonNode ticket : tickets) {
+      if (number.equals(ticket.get("number").asText())) {
+        return ticket;
+      }
+    }
+    throw new AssertionError("no ticket " + number + " in " + tickets);
+  }
+}
