@@ -91,7 +91,7 @@ public class NoticeDelivery implements JobHandler<NoticeDelivery.NoticeId> {
     helper.setText(notice.body());
     // our own notices are machine-written: mail loops and auto-replies recognise them (RFC 3834)
     message.setHeader("Auto-Submitted", "auto-generated");
-    message.setHeader("X-Itsupport-Ticket", notice.ticketNumber());
+    message.setHeader(NoticeHeaders.TICKET, notice.ticketNumber());
     // kept by Spring's sender: a repeated delivery carries the same Message-ID
     message.setHeader("Message-ID", "<" + notice.id() + "@" + domain(from) + ">");
     return message;

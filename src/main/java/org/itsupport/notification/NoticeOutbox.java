@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,21 @@ public class NoticeOutbox {
         notice.id(), notice.ticketNumber(), processInstanceId, notice.kind(), notice.recipients(),
         String.join(",", notice.addresses()), notice.subject(), notice.body(), Timestamp.from(notice.createdAt()),
         notice.delivery());
+  }
+
+  /** A mail the requester (or anyone) sent about the ticket, in its conversation. */
+  public void received(String ticketNumber, String processInstanceId, String from, String subject, String text,
+      Instant at) {
+    database.update("insert into ticket_message (id, ticket_number, process_instance_id, direction, kind, recipients,"
+            + " addresses, subject, body, created_at, delivery) values (?, ?, ?, 'in', 'reply', null, ?, ?, ?, ?,"
+            + " 'received')",
+        UUID.randomUUID().toString(), ticketNumber, processInstanceId, from, subject, text, Timestamp.from(at));
+  }
+
+  /** The ticket's messages both ways, oldest first. */
+  public List<Notice> conversation(String ticketNumber) {
+    return database.query("select * from ticket_message where ticket_number = ? order by created_at, id",
+        NoticeOutbox::notice, ticketNumber);
   }
 
   Optional<Notice> find(String id) {

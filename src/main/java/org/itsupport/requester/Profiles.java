@@ -17,7 +17,7 @@ public final class Profiles {
   private Profiles() {
   }
 
-  static Profile of(IdentityService identity, String userId) {
+  public static Profile of(IdentityService identity, String userId) {
     return WithoutCallersAuthorizations.read(identity, () -> {
       User user = identity.createUserQuery().userId(userId).singleResult();
       if (user == null) {

@@ -81,6 +81,8 @@ public class RegisterTicket implements JavaDelegate {
   /**
    * Whoever the form names, else whoever is signed in; it must be a user who can verify the fix. Only the
    * service desk (and operators) open tickets for someone else, and only they learn whether a user id exists.
+   * A mail from a sender who is no user (the mail intake, nobody signed in) opens a ticket without one: the
+   * service desk takes the requester's steps (RequesterTasks) and the notices go to the sender's address.
    */
   private static String requesterId(DelegateExecution execution, Authentication caller) {
     String named = execution.getVariable(REQUESTER_ID) instanceof String id && !id.isBlank() ? id.trim() : null;
@@ -90,6 +92,9 @@ public class RegisterTicket implements JavaDelegate {
           "you may open tickets only for yourself; the service desk opens them for others")));
     }
     String requesterId = named != null ? named : (String) execution.getVariable(INITIATOR_ID);
+    if (requesterId == null && caller == null && "email".equals(execution.getVariable(CHANNEL))) {
+      return null;
+    }
     if (requesterId == null) {
       throw new InvalidInputException(List.of(new InputRules.Problem(REQUESTER_ID, "is required when nobody is signed in")));
     }

@@ -1,5 +1,7 @@
 package org.itsupport.notification;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class MailServer implements AutoCloseable {
 
   static final String HOST = "127.0.0.1";
+  /** The support mailbox the application polls. */
+  static final String SUPPORT_ADDRESS = "support@localhost";
+  static final String SUPPORT_LOGIN = "support";
+  static final String SUPPORT_PASSWORD = "support-secret";
   private static MailServer shared;
 
   /** The mail server of the application tests' context, started with it and stopped when the JVM ends. */
@@ -37,7 +43,13 @@ public final class MailServer implements AutoCloseable {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      TestPropertyValues.of("spring.mail.host=" + HOST, "spring.mail.port=" + shared().smtpPort()).applyTo(context);
+      MailServer server = shared();
+      TestPropertyValues.of("spring.mail.host=" + HOST, "spring.mail.port=" + server.smtpPort(),
+          "itsupport.mail-intake.enabled=true", "itsupport.mail-intake.protocol=imap",
+          "itsupport.mail-intake.host=" + HOST, "itsupport.mail-intake.port=" + server.imapPort(),
+          "itsupport.mail-intake.username=" + SUPPORT_LOGIN, "itsupport.mail-intake.password=" + SUPPORT_PASSWORD,
+          // the tests poll the mailbox themselves
+          "itsupport.mail-intake.poll-interval=PT24H").applyTo(context);
     }
   }
 
@@ -57,6 +69,7 @@ public final class MailServer implements AutoCloseable {
     server = new GreenMail(new ServerSetup[] {new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)});
     server.start();
+    server.setUser(SUPPORT_ADDRESS, SUPPORT_LOGIN, SUPPORT_PASSWORD);
     return this;
   }
 
@@ -69,6 +82,21 @@ public final class MailServer implements AutoCloseable {
 
   GreenMail greenMail() {
     return server;
+  }
+
+  /** Puts a mail into the support mailbox, as if it had arrived from outside. */
+  void deliverToSupport(MimeMessage mail) {
+    server.getUserManager().getUser(SUPPORT_LOGIN).deliver(mail);
+  }
+
+  /** The support mailbox's mails, with their flags, as the application left them. */
+  List<StoredMessage> supportMailbox() {
+    try {
+      return server.getManagers().getImapHostManager().getInbox(server.getUserManager().getUser(SUPPORT_LOGIN))
+          .getMessages();
+    } catch (FolderException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Every mail the server took, oldest first. */

@@ -70,6 +70,7 @@ class RequesterQuestionProcessTest {
     ClockUtil.setCurrentTime(Date.from(ASKED));
     Mocks.register("slaSteps", new ReplacedSlaSteps(ran));
     Mocks.register("notices", new ReplacedNotices(ran));
+    Mocks.register("requesterTasks", new RequesterTasks());
   }
 
   @AfterEach
