@@ -31,7 +31,7 @@ public final class DecisionContracts {
           types(RESPONSE_TARGET, "string", RESOLUTION_TARGET, "string", TASK_PRIORITY, "integer", SLA_CLOCK, "string",
               ANSWER_REMINDER, "string", ANSWER_DEADLINE, "string", AT_RISK_PERCENT, "integer", ESCALATED_PERCENT,
               "integer", VERIFICATION_REMINDER, "string", VERIFICATION_DEADLINE, "string", SURVEY_REMINDER, "string",
-              SURVEY_DEADLINE, "string")),
+              SURVEY_DEADLINE, "string", PROGRESS_UPDATE_EVERY, "string")),
       "ticket-routing", new Contract(
           Map.of(SERVICE_TYPE, "string"),
           Map.of(SPECIALIST_GROUP, "string")),

@@ -35,6 +35,8 @@ public final class TicketProcess {
       RESOLUTION_BREACHED, RESOLUTION_ESCALATED);
 
   /** The requester's waits: reminded, then ended (no reply to the verification; the survey not answered). */
+  /** Repeats while the ticket is being resolved: the requester hears where it stands. */
+  public static final String PROGRESS_UPDATE_DUE = "Event_ProgressUpdateDue";
   public static final String VERIFICATION_REMINDER_DUE = "Event_VerificationReminderDue";
   public static final String NO_VERIFICATION_REPLY = "Event_NoVerificationReply";
   public static final String SURVEY_REMINDER_DUE = "Event_SurveyReminderDue";

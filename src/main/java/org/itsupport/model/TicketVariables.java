@@ -51,6 +51,8 @@ public final class TicketVariables {
   public static final String VERIFICATION_DEADLINE = "verificationDeadline";
   public static final String SURVEY_REMINDER = "surveyReminder";
   public static final String SURVEY_DEADLINE = "surveyDeadline";
+  /** How often (working time, ISO-8601) the requester hears where their ticket stands while it is resolved. */
+  public static final String PROGRESS_UPDATE_EVERY = "progressUpdateEvery";
   public static final String RESPONSE_DUE_AT = "responseDueAt";
   public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
   /** The priority the current SLA deadlines were computed for; differs from priority after a correction. */

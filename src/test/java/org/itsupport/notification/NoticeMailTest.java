@@ -2,6 +2,7 @@ package org.itsupport.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -164,17 +165,20 @@ class NoticeMailTest {
     fire(ticket, RESPONSE_BREACHED); // ... the managers at the breach
     fire(ticket, RESPONSE_ESCALATED); // ... the managers and the requester, and raises the priority
     execute(job("Task_RecomputeSlaTargets", ticket));
+    fire(ticket, PROGRESS_UPDATE_DUE); // four working hours after the start: where it stands
 
     deliverNotices();
     assertThat(MAIL.received()).extracting(this::subject, this::recipients).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("Ticket " + number + " received: Laptop cannot log in",
+        tuple("Ticket " + number + " received: Laptop cannot log in",
             List.of("alice@example.org")),
-        org.assertj.core.groups.Tuple.tuple("Ticket " + number + ": response SLA breached", List.of("mia@example.org")),
-        org.assertj.core.groups.Tuple.tuple("Ticket " + number + ": response SLA escalated", List.of("mia@example.org")),
-        org.assertj.core.groups.Tuple.tuple("Ticket " + number + ": taking longer than we promised",
+        tuple("Ticket " + number + ": response SLA breached", List.of("mia@example.org")),
+        tuple("Ticket " + number + ": response SLA escalated", List.of("mia@example.org")),
+        tuple("Ticket " + number + ": taking longer than we promised",
             List.of("alice@example.org")),
-        org.assertj.core.groups.Tuple.tuple("Ticket " + number + ": priority changed from P3 to P2",
-            List.of("alice@example.org")));
+        tuple("Ticket " + number + ": priority changed from P3 to P2",
+            List.of("alice@example.org")),
+        tuple("Ticket " + number + ": still in progress", List.of("alice@example.org")));
+    assertThat(text(mail("still in progress"))).contains("Priority: P2", "You need to do nothing now");
     assertThat(text(mail("response SLA breached"))).contains("has used 100 % of its response time",
         "service-desk has a task \"Act on escalation\"");
     assertThat(text(mail("priority changed"))).contains("Why: Raised when the response SLA was escalated");

@@ -385,7 +385,34 @@ class SlaProcessTest {
     assertThat(recorded(ticket, SURVEY_OUTCOME)).isEqualTo("no-reply");
   }
 
+  @Test
+  void whileTheTicketIsResolved_theRequesterHearsTheProgressEveryFourWorkingHours() {
+    at("2026-03-10T09:00:00Z"); // P3 on a Tuesday: every 4 working hours (ticket-sla-targets)
+    ProcessInstance ticket = submit(Map.of());
+    assertThat(progressTimer(ticket).getDuedate()).isEqualTo(date("2026-03-10T13:00:00Z"));
+
+    fire(ticket, PROGRESS_UPDATE_DUE);
+    assertThat(notifications(ticket)).filteredOn(notice -> notice.kind().equals("progress")).singleElement()
+        .satisfies(notice -> {
+          assertThat(notice.subject()).isEqualTo("Ticket " + ticket.getBusinessKey() + ": still in progress");
+          assertThat(notice.addresses()).containsExactly("alice@example.org");
+        });
+    assertThat(progressTimer(ticket).getDuedate()).isEqualTo(date("2026-03-10T17:00:00Z"));
+
+    fire(ticket, PROGRESS_UPDATE_DUE); // half an hour left on Tuesday, three and a half on Wednesday
+    assertThat(progressTimer(ticket).getDuedate()).isEqualTo(date("2026-03-11T12:30:00Z"));
+    assertThat(notifications(ticket)).filteredOn(notice -> notice.kind().equals("progress")).hasSize(2);
+
+    solveAtFirstLine(ticket); // resolved: no more updates
+    assertThat(progressTimer(ticket)).isNull();
+  }
+
   // --- helpers
+
+  static Job progressTimer(ProcessInstance ticket) {
+    return managementService().createJobQuery().processInstanceId(ticket.getId()).timers()
+        .activityId(PROGRESS_UPDATE_DUE).singleResult();
+  }
 
   static void at(String instant) {
     ClockUtil.setCurrentTime(date(instant));
@@ -412,12 +439,18 @@ class SlaProcessTest {
     execute(job("Task_AssessChangeRisk", ticket));
   }
 
-  /** The ticket's waiting timers by the id of their boundary event, with their due dates as Cockpit shows them. */
+  /**
+   * The ticket's waiting timers by the id of their boundary event, with their due dates as Cockpit shows them;
+   * the repeating progress updates have a test of their own.
+   */
   static Map<String, Date> timers(ProcessInstance ticket) {
     Map<String, Date> timers = new TreeMap<>();
     for (Job timer : managementService().createJobQuery().processInstanceId(ticket.getId()).timers().list()) {
-      timers.put(managementService().createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
-          .singleResult().getActivityId(), timer.getDuedate());
+      String activity = managementService().createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
+          .singleResult().getActivityId();
+      if (!PROGRESS_UPDATE_DUE.equals(activity)) {
+        timers.put(activity, timer.getDuedate());
+      }
     }
     return timers;
   }
