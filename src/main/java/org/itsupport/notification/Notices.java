@@ -88,6 +88,11 @@ public class Notices {
     inform(ticket, "verification-chase", "service-desk");
   }
 
+  /** An agent writes to the requester from their task (the task's "Conversation" tab in Tasklist). */
+  public void message(DelegateExecution execution, String author, String text) {
+    send(execution, "agent-message", REQUESTER, tasklist, Map.of("author", author, "message", text));
+  }
+
   /** Tells the given groups (comma-separated Camunda group ids). */
   public void inform(DelegateExecution execution, String kind, String groups) {
     send(execution, kind, groups, tasklist);
@@ -109,12 +114,18 @@ public class Notices {
   }
 
   private void send(DelegateExecution execution, String kind, String recipients, String link) {
+    send(execution, kind, recipients, link, Map.of());
+  }
+
+  private void send(DelegateExecution execution, String kind, String recipients, String link,
+      Map<String, Object> extraFacts) {
     // a called process (the requester question) writes on the ticket that called it
     DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
     ExecutionEntity ticket = (ExecutionEntity) (caller != null ? caller : execution).getProcessInstance();
     Map<String, Object> facts = facts(ticket, execution);
     facts.put("link", link);
     facts.put("tasklist", tasklist);
+    facts.putAll(extraFacts);
     NoticeTemplates.Wording wording = templates.render(kind, facts);
     List<String> addresses = addresses(recipients, execution);
     Notice notice = new Notice(UUID.randomUUID().toString(), ticket.getBusinessKey(), kind, recipients, addresses,

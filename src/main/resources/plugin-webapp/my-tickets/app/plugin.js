@@ -5,7 +5,9 @@
  * - right after a ticket is submitted, its number, priority and deadlines, where Tasklist only says "The
  *   process has been started.";
  * - the start form filled in with their name, department and contact (Tasklist opens a start form with what it
- *   keeps under "camunda-form:undefined"; every field stays editable, for reporting on someone else's behalf).
+ *   keeps under "camunda-form:undefined"; every field stays editable, for reporting on someone else's behalf);
+ * - a "Conversation" tab on every task: the notices the requester got and the mails they sent, and for the agent
+ *   the task is assigned to, a box to write to the requester.
  *
  * Plain DOM, no framework and no build step. Text from the server is always set as textContent.
  */
@@ -17,16 +19,22 @@ function apiUrl(api, path) {
   return `${api.tasklistApi}/plugin/my-tickets/${api.engine}/${path}`;
 }
 
-async function getJson(api, path) {
+async function call(api, path, body) {
   const response = await fetch(apiUrl(api, path), {
+    method: body === undefined ? 'GET' : 'POST',
     credentials: 'same-origin',
-    headers: {Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken}
+    headers: {Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': api.CSRFToken},
+    body: body === undefined ? undefined : JSON.stringify(body)
   });
   if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
-    throw new Error(body.message || `${response.status} ${response.statusText}`);
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.message || `${response.status} ${response.statusText}`);
   }
-  return response.json();
+  return response.status === 204 ? null : response.json();
+}
+
+function getJson(api, path) {
+  return call(api, path);
 }
 
 /** el('td', {class: 'x'}, 'text', node): strings become text nodes, never HTML. */
@@ -160,7 +168,57 @@ function watchForStartedTickets(api) {
   }).observe(document.body, {childList: true, subtree: true});
 }
 
-export default {
+function message(notice) {
+  const received = notice.delivery === 'received';
+  return el('div', {class: `my-tickets-message ${received ? 'in' : 'out'}`},
+    el('div', {class: 'my-tickets-message-head'}, when(notice.createdAt), ' · ',
+      received ? `From ${notice.addresses.join(', ')}` : 'To the requester', ' · ', notice.subject),
+    el('pre', {}, notice.body));
+}
+
+async function renderConversation(node, api, taskId) {
+  node.replaceChildren(el('p', {}, 'Loading the conversation…'));
+  try {
+    const view = await getJson(api, `tasks/${encodeURIComponent(taskId)}/conversation`);
+    const list = el('div', {id: 'task-conversation-messages'}, view.messages.length
+      ? view.messages.map(message) : el('p', {}, 'No messages yet.'));
+    node.replaceChildren(el('div', {class: 'my-tickets-task-conversation'},
+      el('p', {}, `Ticket ${view.ticketNumber}: what the requester was told and what they wrote.`), list));
+    if (view.mayWrite) {
+      const text = el('textarea', {id: 'task-conversation-text', class: 'form-control', rows: 4, maxlength: 4000,
+        placeholder: 'A message to the requester (they get it by e-mail and can reply)'});
+      const send = el('button', {type: 'button', class: 'btn btn-default', id: 'task-conversation-send'},
+        'Send to the requester');
+      const status = el('span', {class: 'my-tickets-send-status', role: 'status'});
+      send.addEventListener('click', async () => {
+        send.disabled = true;
+        try {
+          await call(api, `tasks/${encodeURIComponent(taskId)}/messages`, {message: text.value});
+          text.value = '';
+          await renderConversation(node, api, taskId);
+        } catch (error) {
+          status.textContent = error.message;
+          send.disabled = false;
+        }
+      });
+      node.firstChild.append(el('div', {class: 'form-group'}, text), send, ' ', status);
+    }
+  } catch (error) {
+    node.replaceChildren(el('div', {class: 'alert alert-warning'}, error.message));
+  }
+}
+
+const conversationTab = {
+  id: 'my-tickets-conversation',
+  pluginPoint: 'tasklist.task.detail',
+  label: 'Conversation',
+  priority: 50,
+  render: (node, {api, taskId}) => {
+    renderConversation(node, api, taskId);
+  }
+};
+
+const myTicketsAction = {
   id: 'my-tickets-action',
   pluginPoint: 'tasklist.navbar.action',
   priority: 50,
@@ -176,3 +234,5 @@ export default {
     watchForStartedTickets(api);
   }
 };
+
+export default [myTicketsAction, conversationTab];

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.itsupport.ApplicationTest;
 import org.itsupport.browser.WebappSession;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketForms;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class MyTicketsApiTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  NoticeOutbox outbox;
 
   @Test
   void aRequesterSeesHerTicket_whereItStands_andHerOwnTask() throws Exception {
@@ -73,6 +76,49 @@ class MyTicketsApiTest {
     assertThat(profile.get("requesterName").asText()).isEqualTo("Alice Archer");
     assertThat(profile.get("requesterDepartment").asText()).isEqualTo("Finance");
     assertThat(profile.get("requesterContact").asText()).isEqualTo("alice@example.org");
+  }
+
+  @Test
+  void theAgentOnATask_seesTheConversation_andWritesToTheRequester() throws Exception {
+    ProcessInstance ticket = open("bob");
+    Task firstLine = engine.getTaskService().createTaskQuery().processInstanceId(ticket.getId()).singleResult();
+    engine.getTaskService().claim(firstLine.getId(), "dora");
+    WebappSession dora = session("dora");
+    String conversation = API + "/tasks/" + firstLine.getId() + "/conversation";
+
+    JsonNode view = JSON.readTree(dora.get(conversation).body());
+    assertThat(view.get("ticketNumber").asText()).isEqualTo(ticket.getBusinessKey());
+    assertThat(view.get("mayWrite").asBoolean()).isTrue();
+    assertThat(view.get("messages").findValuesAsText("kind")).containsExactly("received");
+
+    HttpResponse<String> sent = dora.send("POST", API + "/tasks/" + firstLine.getId() + "/messages",
+        "{\"message\": \"Is the laptop docked or on battery?\"}", "application/json");
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+    assertThat(outbox.ofTicket(ticket.getBusinessKey())).filteredOn(notice -> notice.kind().equals("agent-message"))
+        .singleElement().satisfies(notice -> {
+          assertThat(notice.subject()).isEqualTo("Ticket " + ticket.getBusinessKey() + ": a message from Dora Desk");
+          assertThat(notice.body()).contains("Is the laptop docked or on battery?");
+          assertThat(notice.addresses()).containsExactly("bob@example.org");
+        });
+    assertThat(JSON.readTree(dora.get(conversation).body()).get("messages").findValuesAsText("kind"))
+        .containsExactly("received", "agent-message");
+
+    // nothing to say: 400 naming the field; someone else's task: refused; a task one cannot see: 404
+    HttpResponse<String> empty = dora.send("POST", API + "/tasks/" + firstLine.getId() + "/messages",
+        "{\"message\": \"  \"}", "application/json");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("message");
+    HttpResponse<String> dean = session("dean").send("POST", API + "/tasks/" + firstLine.getId() + "/messages",
+        "{\"message\": \"Hello\"}", "application/json");
+    assertThat(dean.statusCode()).isEqualTo(403);
+    assertThat(session("bob").get(conversation).statusCode()).isEqualTo(404);
+    assertThat(session("hank").get(conversation).statusCode()).isEqualTo(404);
+  }
+
+  private WebappSession session(String user) {
+    WebappSession session = WebappSession.anonymous(port, "tasklist");
+    assertThat(session.login(user, "demo")).isEqualTo(200);
+    return session;
   }
 
   private ProcessInstance open(String requester) {

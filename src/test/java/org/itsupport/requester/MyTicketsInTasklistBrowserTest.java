@@ -72,6 +72,28 @@ class MyTicketsInTasklistBrowserTest {
     }
   }
 
+  @Test
+  void anAgentReadsTheConversationOnHerTask_andWritesToTheRequester() {
+    org.camunda.bpm.engine.runtime.ProcessInstance ticket = engine.getRuntimeService()
+        .startProcessInstanceByKey(TicketProcess.KEY, org.itsupport.ticket.SampleIntake.intake());
+    engine.getManagementService().createJobQuery().processInstanceId(ticket.getId()).list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(ticket.getId()).singleResult().getId();
+    engine.getTaskService().claim(task, "dora");
+
+    try (WebappBrowser dora = WebappBrowser.tasklist(port).logIn("dora", "demo")) {
+      dora.waitFor(By.id("my-tickets-menu"));
+      dora.open("#/?task=" + task + "&detailsTab=my-tickets-conversation");
+      dora.waitUntilTextIn(By.id("task-conversation-messages"), "Ticket " + ticket.getBusinessKey() + " received");
+      dora.waitFor(By.id("task-conversation-text")).sendKeys("Is the laptop docked or on battery?");
+      dora.driver().findElement(By.id("task-conversation-send")).click();
+      dora.waitUntilTextIn(By.id("task-conversation-messages"), "Is the laptop docked or on battery?");
+      assertThat(dora.driver().findElement(By.id("task-conversation-messages")).getText())
+          .contains("a message from Dora Desk");
+      dora.screenshot(Path.of("target", "browser", "task-conversation.png"));
+    }
+  }
+
   private static By field(String key) {
     return By.cssSelector("[id$='-Field_" + key + "']"); // form-js: fjs-form-<form>-<component id>
   }
