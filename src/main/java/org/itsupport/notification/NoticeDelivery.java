@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -51,6 +53,17 @@ public class NoticeDelivery implements JobHandler<NoticeDelivery.NoticeId> {
     this.outbox = outbox;
     this.mail = mail;
     this.from = from;
+  }
+
+  /** Says at start-up how notices go out, so that an operator of the demo knows why no mail arrives. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void sayHowNoticesGoOut() {
+    if (mail.getIfAvailable() == null) {
+      LOG.info("No mail server configured (spring.mail.host): notices are logged and kept on their tickets"
+          + " (Tasklist: My tickets, and each task's Conversation tab)");
+    } else {
+      LOG.info("Notices are mailed from {}", from);
+    }
   }
 
   @Override

@@ -206,6 +206,22 @@ class NoticeMailTest {
       assertThat(text(mail)).contains("Alice Archer", "alice@example.org");
     });
     assertThat(text(mail(number + " closed"))).contains("You did not confirm the fix in time");
+
+    // another ticket, confirmed but not rated: reminded once, then closed unrated
+    ClockUtil.setCurrentTime(Date.from(SUBMITTED));
+    ProcessInstance rated = submit();
+    claim(task(DIAGNOSE_AT_FIRST_LINE, rated), "dora");
+    complete(task(DIAGNOSE_AT_FIRST_LINE, rated), TicketForms.solvedAtFirstLine());
+    complete(task(VERIFY_RESOLUTION, rated), TicketForms.confirmation());
+    Task rating = task(RATE_SERVICE, rated);
+    fire(rated, SURVEY_REMINDER_DUE);
+    fire(rated, SURVEY_NOT_ANSWERED);
+    execute(job("Task_CloseTicket", rated));
+    deliverNotices();
+    MimeMessage reminder = mail("please rate ticket " + rated.getBusinessKey());
+    assertThat(recipients(reminder)).containsExactly("alice@example.org");
+    assertThat(text(reminder)).contains("#/?task=" + rating.getId(), "or skip it");
+    assertThat(text(mail(rated.getBusinessKey() + " closed"))).contains("You confirmed the fix.");
   }
 
   @Test
