@@ -16,6 +16,7 @@ import org.camunda.bpm.cockpit.db.QueryParameters;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.ticket.InvalidInputException;
 
 /**
@@ -25,8 +26,11 @@ import org.itsupport.ticket.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketAuditResource extends AbstractCockpitPluginResource {
 
-  public TicketAuditResource(String engineName) {
+  private final NoticeOutbox conversation;
+
+  public TicketAuditResource(String engineName, NoticeOutbox conversation) {
     super(engineName);
+    this.conversation = conversation;
   }
 
   /** Whether the signed-in user may use these pages; the front end shows its menu entry only then. */
@@ -79,7 +83,7 @@ public class TicketAuditResource extends AbstractCockpitPluginResource {
   @Path("tickets/{number}")
   public TicketTrail trail(@PathParam("number") String number) {
     requireAuditor();
-    return new TicketTrailReader(getProcessEngine()).read(number).orElseThrow(
+    return new TicketTrailReader(getProcessEngine(), conversation).read(number).orElseThrow(
         () -> new InvalidRequestException(Status.NOT_FOUND, "No ticket " + number));
   }
 

@@ -4,6 +4,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
+import org.itsupport.notification.NoticeOutbox;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * The plugin's API under /camunda/api/cockpit/plugin/ticket-audit/{engine}/, and its static front end:
@@ -18,7 +20,10 @@ public class TicketAuditRootResource extends AbstractCockpitPluginRootResource {
 
   @Path("{engineName}")
   public TicketAuditResource tickets(@PathParam("engineName") String engineName) {
-    return subResource(new TicketAuditResource(engineName), engineName);
+    // the webapps run in the application's servlet context: its Spring beans are at hand
+    NoticeOutbox conversation = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+        .getBean(NoticeOutbox.class);
+    return subResource(new TicketAuditResource(engineName, conversation), engineName);
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record TicketTrail(Ticket ticket, PathTaken path, List<Step> steps, List<Approval> approvals,
     List<SlaEvent> slaEvents, List<DecisionEvaluation> decisions, List<VariableChange> variableChanges,
-    List<UserOperation> operations) {
+    List<UserOperation> operations, List<Message> conversation) {
 
   /** The ticket's identity and outcome. */
   public record Ticket(String number, String processInstanceId, String processDefinitionId, String title,
@@ -51,6 +51,14 @@ public record TicketTrail(Ticket ticket, PathTaken path, List<Step> steps, List<
 
   /** A process variable set or changed: from what to what, by whom (or by the engine), in which step. */
   public record VariableChange(String at, String variable, String oldValue, String newValue, String by, String step) {
+  }
+
+  /**
+   * A notice the ticket sent (out) or a mail it received (in): to whom, what it said, and what became of its
+   * delivery (pending, sent, logged, no-address, failed; received for mail in).
+   */
+  public record Message(String at, String direction, String kind, String recipients, String addresses,
+      String subject, String text, String delivery, String deliveredAt, int attempts, String lastError) {
   }
 
   /** An operation a user performed on the ticket or its tasks: claim, assign, complete, set a variable, cancel. */

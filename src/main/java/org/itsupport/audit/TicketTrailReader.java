@@ -44,6 +44,7 @@ import org.itsupport.shared.JsonVariables;
 import org.itsupport.sla.SlaEscalation;
 import org.itsupport.sla.SlaPause;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.notification.NoticeOutbox;
 
 /**
  * Reads one ticket's trail from the engine's history, as the signed-in user: the ticket's process instance
@@ -58,10 +59,12 @@ public class TicketTrailReader {
 
   private final HistoryService history;
   private final RepositoryService repository;
+  private final NoticeOutbox conversation;
 
-  public TicketTrailReader(ProcessEngine engine) {
+  public TicketTrailReader(ProcessEngine engine, NoticeOutbox conversation) {
     this.history = engine.getHistoryService();
     this.repository = engine.getRepositoryService();
+    this.conversation = conversation;
   }
 
   public Optional<TicketTrail> read(String number) {
@@ -111,7 +114,16 @@ public class TicketTrailReader {
         slaEvents(variables),
         decisions(ticket, stepNames),
         variableChanges(updates, userByOperation, stepNames, processNames),
-        operations(operations)));
+        operations(operations),
+        conversation(ticket.getBusinessKey())));
+  }
+
+  private List<TicketTrail.Message> conversation(String number) {
+    return conversation.conversation(number).stream().map(message -> new TicketTrail.Message(
+        message.createdAt().toString(), "received".equals(message.delivery()) ? "in" : "out", message.kind(),
+        message.recipients(), String.join(", ", message.addresses()), message.subject(), message.body(),
+        message.delivery(), message.deliveredAt() == null ? null : message.deliveredAt().toString(),
+        message.attempts(), message.lastError())).toList();
   }
 
   private Ticket ticket(HistoricProcessInstance ticket, Map<String, Object> variables) {

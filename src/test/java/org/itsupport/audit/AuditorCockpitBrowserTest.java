@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditorWebappBrowserTest {
+class AuditorCockpitBrowserTest {
 
   static final Path SCREENSHOTS = Path.of("target", "browser");
 
@@ -63,6 +63,8 @@ class AuditorWebappBrowserTest {
           "paused", "resumed");
       assertThat(audrey.waitFor(By.id("trail-operations-table")).getText()).contains("Assign", "nick", "carl");
       assertThat(audrey.waitFor(By.id("trail-decisions-table")).getText()).contains("ticket-priority", "v1");
+      assertThat(audrey.waitFor(By.id("trail-conversation-table")).getText())
+          .contains("received", "Ticket " + ticket.number() + " received", "alice@example.org");
       audrey.waitUntilAttribute(By.id("trail-diagram"), "data-drawn", "true");
       assertThat(audrey.driver().findElements(By.cssSelector("#trail-diagram .ticket-audit-taken"))).isNotEmpty();
       audrey.driver().manage().window().setSize(new Dimension(1600, 2000)); // down to the SLA events

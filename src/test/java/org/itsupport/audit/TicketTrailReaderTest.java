@@ -10,6 +10,7 @@ import org.itsupport.audit.AuditedTickets.AuditedTicket;
 import org.itsupport.audit.TicketTrail.DecisionEvaluation;
 import org.itsupport.audit.TicketTrail.Step;
 import org.itsupport.audit.TicketTrail.VariableChange;
+import org.itsupport.notification.NoticeOutbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +23,8 @@ class TicketTrailReaderTest {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  NoticeOutbox outbox;
 
   /** Makes the tickets, and signs in as a demo user with that user's groups. */
   AuditedTickets fixture;
@@ -33,7 +36,7 @@ class TicketTrailReaderTest {
   void readTheAuditedTicketAsTheAuditor() {
     fixture = new AuditedTickets(engine);
     audited = fixture.createClosedTicket();
-    trail = fixture.as("audrey", () -> new TicketTrailReader(engine).read(audited.number())).orElseThrow();
+    trail = fixture.as("audrey", () -> new TicketTrailReader(engine, outbox).read(audited.number())).orElseThrow();
   }
 
   @Test
@@ -50,6 +53,23 @@ class TicketTrailReaderTest {
       assertThat(ticket.resolutionSla()).isEqualTo("missed");
       assertThat(ticket.resolutionDueAt()).isEqualTo("2026-11-10T13:30:00Z");
     });
+  }
+
+  @Test
+  void conversation_showsEveryNoticeTheTicketSent_withWhatBecameOfIt() {
+    assertThat(trail.conversation()).extracting(TicketTrail.Message::kind).startsWith("received")
+        .contains("with-specialists", "awaiting-approval", "change-approved", "verify", "rate", "closed");
+    assertThat(trail.conversation()).allSatisfy(message -> {
+      assertThat(message.direction()).isEqualTo("out");
+      assertThat(message.subject()).contains(audited.number());
+      assertThat(message.delivery()).isIn("pending", "sent");
+    });
+    assertThat(trail.conversation()).filteredOn(message -> message.kind().equals("received")).singleElement()
+        .satisfies(message -> {
+          assertThat(message.recipients()).isEqualTo("requester");
+          assertThat(message.addresses()).isEqualTo("alice@example.org");
+          assertThat(message.at()).isEqualTo("2026-11-10T09:00:00Z");
+        });
   }
 
   @Test
@@ -158,12 +178,12 @@ class TicketTrailReaderTest {
 
   @Test
   void aUserWithoutHistoryRights_findsNoTrail() {
-    assertThat(fixture.as("olga", () -> new TicketTrailReader(engine).read(audited.number()))).isEmpty();
+    assertThat(fixture.as("olga", () -> new TicketTrailReader(engine, outbox).read(audited.number()))).isEmpty();
   }
 
   @Test
   void anUnknownNumber_hasNoTrail() {
-    assertThat(fixture.as("audrey", () -> new TicketTrailReader(engine).read("209912-999"))).isEmpty();
+    assertThat(fixture.as("audrey", () -> new TicketTrailReader(engine, outbox).read("209912-999"))).isEmpty();
   }
 
 }

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @ApplicationTest
-class SlaTimersInWebappBrowserTest {
+class SlaTimersInCockpitBrowserTest {
 
   @LocalServerPort
   int port;
