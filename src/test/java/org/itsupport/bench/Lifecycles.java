@@ -14,10 +14,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.itsupport.notification.Notice;
+import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketForms;
 
@@ -27,7 +30,8 @@ import org.itsupport.ticket.TicketForms;
  * tasks, four asynchronous continuations) and the same variables, without decisions, timers or listeners.
  * The floor's variables are those a closed ticket ends with: the forms' answers at the same steps, and what
  * the ticket's decisions and listeners computed (number, priority, SLA deadlines, records) from the start.
- * Both through the Java API, as Tasklist's requests end up.
+ * Both through the Java API, as Tasklist's requests end up. A ticket's lifecycle ends with the delivery of its
+ * notices, as the job executor would run it (two statements of it only find this ticket's notice jobs).
  */
 final class Lifecycles {
 
@@ -36,9 +40,11 @@ final class Lifecycles {
   private final TaskService tasks;
   private final ManagementService management;
   private final HistoryService history;
+  private final NoticeOutbox notices;
   private Map<String, Object> floorStart;
 
-  Lifecycles(ProcessEngine engine) {
+  Lifecycles(ProcessEngine engine, NoticeOutbox notices) {
+    this.notices = notices;
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
@@ -110,7 +116,20 @@ final class Lifecycles {
     if (runtime.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
       throw new IllegalStateException(processKey + " " + id + " did not end");
     }
+    if (KEY.equals(processKey)) {
+      deliverNotices(history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult()
+          .getBusinessKey());
+    }
     return id;
+  }
+
+  private void deliverNotices(String ticketNumber) {
+    Set<String> ids = new HashSet<>(notices.ofTicket(ticketNumber).stream().map(Notice::id).toList());
+    for (Job job : management.createJobQuery().processDefinitionKey(KEY).messages().list()) {
+      if (job.getProcessInstanceId() == null && ids.contains(((JobEntity) job).getJobHandlerConfigurationRaw())) {
+        management.executeJob(job.getId());
+      }
+    }
   }
 
   private void runJob(String processInstanceId) {

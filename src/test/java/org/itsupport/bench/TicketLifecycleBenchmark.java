@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.itsupport.decisions.DecisionEngines;
+import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.model.TicketProcess;
 import org.junit.jupiter.api.Tag;
@@ -82,6 +83,8 @@ class TicketLifecycleBenchmark {
   @Autowired
   ProcessEngine engine;
   @Autowired
+  NoticeOutbox notices;
+  @Autowired
   StatementCounter statements;
   @LocalServerPort
   int port;
@@ -99,7 +102,7 @@ class TicketLifecycleBenchmark {
       return; // the whole run() measures them too
     }
     deployFloor();
-    Lifecycles lifecycles = new Lifecycles(engine);
+    Lifecycles lifecycles = new Lifecycles(engine, notices);
     for (int i = 0; i < 20; i++) {
       lifecycles.ticket();
       lifecycles.floor();
@@ -125,7 +128,7 @@ class TicketLifecycleBenchmark {
       return;
     }
     deployFloor();
-    Lifecycles lifecycles = new Lifecycles(engine);
+    Lifecycles lifecycles = new Lifecycles(engine, notices);
     // the application started on its own: as a new installation starts it (the embedded default in its directory),
     // or on a database of its own on the same server
     Map<String, String> applicationDatabase = BenchDatabase.name().equals("embedded") ? Map.of()
