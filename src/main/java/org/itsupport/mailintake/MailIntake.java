@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>any other mail opens a ticket on the channel "email": its sender is the requester (a stranger's ticket has
  *   none; the service desk takes the requester's steps), its subject the title, its text the description.</li>
  * </ul>
- * Each mail is recorded in {@code mail_intake} by its Message-ID, so it is handled once.
+ * Each mail is recorded in {@code mail_intake} by its Message-ID, so it is handled once: a reply is claimed there
+ * in the transaction that adds it; a new mail's ticket is opened with the Message-ID as its idempotency key.
  */
 @Component
 public class MailIntake {
@@ -104,19 +105,25 @@ public class MailIntake {
   private Outcome reply(String messageId, MimeMessage mail, HistoricProcessInstance ticket, String sender,
       String subject, String text) {
     String number = ticket.getBusinessKey();
+    // claimed first: another node handling the same mail waits here for this transaction, then finds it handled
+    if (!claim(messageId, mail, new Outcome("added", number, null))) {
+      return earlier(messageId).orElseThrow();
+    }
     String own = limit(MailText.withoutQuote(text), TEXT_LENGTH);
     conversation.received(number, ticket.getId(), sender, subject, own, EngineClock.now());
     Optional<Task> question = ticket.getEndTime() != null ? Optional.empty()
         : tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(TicketProcess.ANSWER_QUESTION)
             .active().list().stream().findFirst();
-    Outcome outcome;
     if (question.isPresent() && !own.isEmpty() && isRequester(ticket, sender)) {
       tasks.complete(question.get().getId(), Map.of(REQUESTER_ANSWER, own));
-      outcome = new Outcome("answered", number, null);
-    } else {
-      outcome = new Outcome("added", number, question.isPresent() ? "not from the requester, or empty" : null);
+      database.update("update mail_intake set outcome = 'answered' where message_id = ?", messageId);
+      return new Outcome("answered", number, null);
     }
-    return record(messageId, mail, outcome);
+    if (question.isPresent()) {
+      database.update("update mail_intake set reason = 'not from the requester, or empty' where message_id = ?",
+          messageId);
+    }
+    return earlier(messageId).orElseThrow();
   }
 
   private Outcome open(String messageId, MimeMessage mail, String sender, String subject, String text)
@@ -175,16 +182,21 @@ public class MailIntake {
         (row, i) -> new Outcome(row.getString(1), row.getString(2), row.getString(3)), messageId).stream().findFirst();
   }
 
+  /** What became of the mail, unless another node recorded it first: then what it recorded. */
   private Outcome record(String messageId, MimeMessage mail, Outcome outcome) {
+    return claim(messageId, mail, outcome) ? outcome : earlier(messageId).orElseThrow();
+  }
+
+  /** Records the mail as handled; false when it was already (by another node, or before a crash). */
+  private boolean claim(String messageId, MimeMessage mail, Outcome outcome) {
     try {
-      database.update("insert into mail_intake (message_id, received_at, sender, subject, outcome, ticket_number,"
-              + " reason) values (?, ?, ?, ?, ?, ?, ?)", messageId, Timestamp.from(EngineClock.now()),
-          limit(AutomaticMail.sender(mail), 320), limit(mail.getSubject(), 1000), outcome.outcome(),
-          outcome.ticketNumber(), limit(outcome.reason(), 2000));
+      return database.update("insert into mail_intake (message_id, received_at, sender, subject, outcome,"
+              + " ticket_number, reason) values (?, ?, ?, ?, ?, ?, ?) on conflict (message_id) do nothing", messageId,
+          Timestamp.from(EngineClock.now()), limit(AutomaticMail.sender(mail), 320), limit(mail.getSubject(), 1000),
+          outcome.outcome(), outcome.ticketNumber(), limit(outcome.reason(), 2000)) == 1;
     } catch (MessagingException e) {
       throw new IllegalStateException("The mail's headers cannot be read", e);
     }
-    return outcome;
   }
 
   private static String messageId(MimeMessage mail) throws MessagingException {

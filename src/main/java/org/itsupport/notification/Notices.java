@@ -1,6 +1,7 @@
 package org.itsupport.notification;
 
 import static org.itsupport.model.TicketVariables.CLOSURE_REASON;
+import static org.itsupport.model.TicketVariables.ESCALATION_GROUP;
 import static org.itsupport.model.TicketVariables.NOTIFY;
 import static org.itsupport.model.TicketVariables.REQUESTER_CONTACT;
 import static org.itsupport.model.TicketVariables.REQUESTER_ID;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -106,7 +108,8 @@ public class Notices {
     List<String> notify = split((String) ticket.getVariable(NOTIFY));
     String groups = String.join(",", notify.stream().filter(r -> !REQUESTER.equals(r)).toList());
     if (!groups.isEmpty()) {
-      inform(ticket, "escalation", groups);
+      send(ticket, "escalation", groups, tasklist,
+          Map.of("escalationGroupName", groupName((String) ticket.getVariable(ESCALATION_GROUP))));
     }
     if (notify.contains(REQUESTER)) {
       tell(ticket, "escalation-requester");
@@ -148,6 +151,16 @@ public class Notices {
 
   private String format(Instant instant) {
     return WHEN.format(instant.atZone(zone));
+  }
+
+  /** The group's name as Admin shows it ("Service desk (L1)"), else its id. */
+  private static String groupName(String groupId) {
+    if (groupId == null) {
+      return "";
+    }
+    CommandContext command = Context.getCommandContext();
+    Group group = command.runWithoutAuthorization(() -> command.getReadOnlyIdentityProvider().findGroupById(groupId));
+    return group != null && group.getName() != null ? group.getName() : groupId;
   }
 
   /** "requester" and group ids to the users' addresses; the directory is read as the process, not as the user. */

@@ -150,11 +150,21 @@ async function announceNewTicket(api) {
   document.body.append(banner);
 }
 
+/** Adds the profile to the start form's draft: what the user saved there (Tasklist's "Save") stays. */
 async function prefillStartForm(api) {
   const profile = await getJson(api, 'profile');
-  const fields = Object.fromEntries(['requesterName', 'requesterDepartment', 'requesterContact']
-    .filter(name => profile[name]).map(name => [name, profile[name]]));
-  localStorage.setItem(START_FORM_DRAFT, JSON.stringify(fields));
+  let draft = {};
+  try {
+    draft = JSON.parse(localStorage.getItem(START_FORM_DRAFT) || '{}') || {};
+  } catch (ignored) {
+    draft = {};
+  }
+  for (const name of ['requesterName', 'requesterDepartment', 'requesterContact']) {
+    if (profile[name] && !draft[name]) {
+      draft[name] = profile[name];
+    }
+  }
+  localStorage.setItem(START_FORM_DRAFT, JSON.stringify(draft));
 }
 
 function watchForStartedTickets(api) {

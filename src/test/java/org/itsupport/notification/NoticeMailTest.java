@@ -180,7 +180,7 @@ class NoticeMailTest {
         tuple("Ticket " + number + ": still in progress", List.of("alice@example.org")));
     assertThat(text(mail("still in progress"))).contains("Priority: P2", "You need to do nothing now");
     assertThat(text(mail("response SLA breached"))).contains("has used 100 % of its response time",
-        "service-desk has a task \"Act on escalation\"");
+        "Service desk (L1) has a task \"Act on escalation\"");
     assertThat(text(mail("priority changed"))).contains("Why: Raised when the response SLA was escalated");
   }
 
