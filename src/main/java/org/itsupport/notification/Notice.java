@@ -20,4 +20,10 @@ public record Notice(String id, String ticketNumber, String kind, String recipie
   static final String LOGGED = "logged";
   static final String NO_ADDRESS = "no-address";
   static final String FAILED = "failed";
+
+  /** Whether the requester saw it: a notice to them, or a mail the ticket received. */
+  public boolean seenByRequester() {
+    return recipients == null || java.util.Arrays.stream(recipients.split(",")).map(String::trim)
+        .anyMatch(Notices.REQUESTER::equals);
+  }
 }

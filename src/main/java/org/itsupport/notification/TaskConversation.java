@@ -47,7 +47,7 @@ public class TaskConversation {
     return visibleTask(taskId).map(task -> {
       String number = ticketNumber(task);
       return new View(number, mayWrite(task), outbox.conversation(number).stream()
-          .filter(message -> message.recipients() == null || message.recipients().contains(Notices.REQUESTER))
+          .filter(Notice::seenByRequester)
           .toList());
     });
   }

@@ -13,7 +13,7 @@ public record MyTicket(String number, String title, String priority, boolean ope
     String yourTaskId, Instant submittedAt, Instant responseDueAt, Instant resolutionDueAt, Instant closedAt,
     List<Message> conversation) {
 
-  /** One message of the ticket's conversation. */
-  public record Message(Instant at, String subject, String text) {
+  /** One message of the ticket's conversation: ours to the requester, or a mail the ticket received. */
+  public record Message(Instant at, boolean received, String subject, String text) {
   }
 }

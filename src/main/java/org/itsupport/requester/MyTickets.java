@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.notification.Notice;
 import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.shared.WithoutCallersAuthorizations;
 
@@ -68,9 +69,11 @@ final class MyTickets {
         : current.map(step -> STAGES.getOrDefault(step.getTaskDefinitionKey(), IN_PROGRESS))
             // between steps: just opened, or moving on to the next one
             .orElse(values.get(FIRST_RESPONSE_AT) == null ? RECEIVED : IN_PROGRESS);
-    List<MyTicket.Message> conversation = outbox.ofTicket(instance.getBusinessKey()).stream()
-        .filter(notice -> notice.recipients().contains("requester"))
-        .map(notice -> new MyTicket.Message(notice.createdAt(), notice.subject(), notice.body())).toList();
+    // what the requester was told, and what they (or anyone) mailed about the ticket
+    List<MyTicket.Message> conversation = outbox.conversation(instance.getBusinessKey()).stream()
+        .filter(Notice::seenByRequester)
+        .map(notice -> new MyTicket.Message(notice.createdAt(), notice.recipients() == null, notice.subject(),
+            notice.body())).toList();
     return new MyTicket(instance.getBusinessKey(), (String) values.get(TITLE), (String) values.get(PRIORITY), open,
         stage.status(), stage.waitingFor(), yours.map(Task::getId).orElse(null), instant(values.get(SUBMITTED_AT)),
         instant(values.get(RESPONSE_DUE_AT)), instant(values.get(RESOLUTION_DUE_AT)), instant(values.get(CLOSED_AT)),

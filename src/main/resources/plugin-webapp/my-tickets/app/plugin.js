@@ -76,8 +76,9 @@ function conversation(ticket) {
   }
   return el('details', {class: 'my-tickets-conversation'},
     el('summary', {}, `Messages (${ticket.conversation.length})`),
-    ticket.conversation.map(message => el('div', {class: 'my-tickets-message'},
-      el('div', {class: 'my-tickets-message-head'}, when(message.at), ' · ', message.subject),
+    ticket.conversation.map(message => el('div', {class: `my-tickets-message ${message.received ? 'in' : 'out'}`},
+      el('div', {class: 'my-tickets-message-head'}, when(message.at), ' · ',
+        message.received ? 'You wrote' : 'We wrote', ' · ', message.subject),
       el('pre', {}, message.text))));
 }
 

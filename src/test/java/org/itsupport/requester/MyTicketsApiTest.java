@@ -59,6 +59,12 @@ class MyTicketsApiTest {
     assertThat(waiting.get("status").asText()).isEqualTo("Fix delivered");
     assertThat(waiting.get("waitingFor").asText()).isEqualTo("you: please confirm the fix works");
     assertThat(waiting.get("yourTaskId").asText()).isEqualTo(verification.getId());
+
+    // what bob mailed about it is there too; what the agents were told is not
+    outbox.received(number, ticket.getId(), "bob@example.org", "Re: Ticket " + number, "It works again, thanks",
+        java.time.Instant.now());
+    assertThat(find(tickets("bob"), number).get("conversation").findValuesAsText("text"))
+        .contains("It works again, thanks");
   }
 
   @Test
