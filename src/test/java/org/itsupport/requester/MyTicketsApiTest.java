@@ -60,7 +60,13 @@ class MyTicketsApiTest {
     assertThat(waiting.get("waitingFor").asText()).isEqualTo("you: please confirm the fix works");
     assertThat(waiting.get("yourTaskId").asText()).isEqualTo(verification.getId());
 
-    // what bob mailed about it is there too; what the agents were told is not
+    // bob sees the conversation on his own task, but writes to nobody from it
+    WebappSession bob = session("bob");
+    assertThat(bob.get(API + "/tasks/" + verification.getId() + "/conversation").statusCode()).isEqualTo(200);
+    assertThat(bob.send("POST", API + "/tasks/" + verification.getId() + "/messages", "{\"message\": \"Hi\"}",
+        "application/json").statusCode()).isEqualTo(403);
+
+    // what bob mailed about it is there too
     outbox.received(number, ticket.getId(), "bob@example.org", "Re: Ticket " + number, "It works again, thanks",
         java.time.Instant.now());
     assertThat(find(tickets("bob"), number).get("conversation").findValuesAsText("text"))
