@@ -3,9 +3,8 @@ package org.itsupport.review;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.itsupport.shared.EngineClock;
+import org.itsupport.shared.RepeatingTimers;
 import org.itsupport.sla.BusinessCalendar;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +18,6 @@ import org.springframework.stereotype.Component;
 @Component("reviewSchedule")
 public class ReviewSchedule {
 
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")
-      .withZone(ZoneOffset.UTC);
-
   private final BusinessCalendar calendar;
 
   public ReviewSchedule(BusinessCalendar calendar) {
@@ -29,7 +25,7 @@ public class ReviewSchedule {
   }
 
   public String cycle() {
-    return "R/" + ISO.format(next(EngineClock.now())) + "/P1D";
+    return RepeatingTimers.nextAt(next(EngineClock.now()));
   }
 
   /** The first start of a business day on a month's first working day that is after the instant. */

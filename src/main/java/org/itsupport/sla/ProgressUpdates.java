@@ -2,9 +2,8 @@ package org.itsupport.sla;
 
 import static org.itsupport.model.TicketVariables.PROGRESS_UPDATE_EVERY;
 
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.itsupport.shared.RepeatingTimers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("progressUpdates")
 public class ProgressUpdates {
 
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")
-      .withZone(ZoneOffset.UTC);
-
   private final WorkingTime workingTime;
 
   public ProgressUpdates(WorkingTime workingTime) {
@@ -26,7 +22,6 @@ public class ProgressUpdates {
   }
 
   public String cycle(DelegateExecution ticket) {
-    return "R/" + ISO.format(workingTime.after((String) ticket.getVariable(PROGRESS_UPDATE_EVERY)).toInstant())
-        + "/P1D";
+    return RepeatingTimers.nextAt(workingTime.after((String) ticket.getVariable(PROGRESS_UPDATE_EVERY)).toInstant());
   }
 }
