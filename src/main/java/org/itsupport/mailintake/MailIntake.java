@@ -119,11 +119,12 @@ public class MailIntake {
       database.update("update mail_intake set outcome = 'answered' where message_id = ?", messageId);
       return new Outcome("answered", number, null);
     }
-    if (question.isPresent()) {
-      database.update("update mail_intake set reason = 'not from the requester, or empty' where message_id = ?",
-          messageId);
+    if (question.isEmpty()) {
+      return new Outcome("added", number, null);
     }
-    return earlier(messageId).orElseThrow();
+    String reason = "not from the requester, or empty";
+    database.update("update mail_intake set reason = ? where message_id = ?", reason, messageId);
+    return new Outcome("added", number, reason);
   }
 
   private Outcome open(String messageId, MimeMessage mail, String sender, String subject, String text)
@@ -171,10 +172,9 @@ public class MailIntake {
     return requester.get(REQUESTER_CONTACT) instanceof String contact && contact.trim().equalsIgnoreCase(sender);
   }
 
+  /** The user with this address (senders are lower-cased, as the directory's addresses are written). */
   private Optional<User> userWithAddress(String address) {
-    return identity.createUserQuery().userEmail(address).list().stream().findFirst()
-        .or(() -> identity.createUserQuery().userEmailLike(address).list().stream()
-            .filter(user -> address.equalsIgnoreCase(user.getEmail())).findFirst());
+    return identity.createUserQuery().userEmail(address).list().stream().findFirst();
   }
 
   private Optional<Outcome> earlier(String messageId) {

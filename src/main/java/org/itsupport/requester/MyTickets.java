@@ -65,7 +65,7 @@ final class MyTickets {
         .processInstanceBusinessKey(instance.getBusinessKey()).orderByTaskCreateTime().desc().list() : List.of();
     Optional<Task> yours = steps.stream().filter(step -> userId.equals(step.getAssignee())).findFirst();
     Optional<Task> current = yours.or(() -> steps.stream().findFirst());
-    Stage stage = !open ? closed(instance, values)
+    Stage stage = !open ? closed(values)
         : current.map(step -> STAGES.getOrDefault(step.getTaskDefinitionKey(), IN_PROGRESS))
             // between steps: just opened, or moving on to the next one
             .orElse(values.get(FIRST_RESPONSE_AT) == null ? RECEIVED : IN_PROGRESS);
@@ -80,7 +80,7 @@ final class MyTickets {
         conversation);
   }
 
-  private static Stage closed(HistoricProcessInstance instance, Map<String, Object> values) {
+  private static Stage closed(Map<String, Object> values) {
     if (values.get(CLOSED_AT) == null) {
       return new Stage("Cancelled", null);
     }

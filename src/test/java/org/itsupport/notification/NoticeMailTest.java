@@ -84,8 +84,7 @@ class NoticeMailTest {
     String number = ticket.getBusinessKey();
 
     // first line asks a question; the requester is reminded, then answers
-    claim(task(DIAGNOSE_AT_FIRST_LINE, ticket), "dora");
-    complete(task(DIAGNOSE_AT_FIRST_LINE, ticket), TicketForms.question("Which printer queue do you use?"));
+    firstLine(ticket, TicketForms.question("Which printer queue do you use?"));
     ProcessInstance question = runtime.createProcessInstanceQuery().superProcessInstanceId(ticket.getId())
         .singleResult();
     Task answer = task(ANSWER_QUESTION, question);
@@ -94,8 +93,7 @@ class NoticeMailTest {
     execute(job("Task_ResumeSlaClocks", question));
 
     // escalated to the specialists, a high-risk plan waits for approval and is approved
-    claim(task(DIAGNOSE_AT_FIRST_LINE, ticket), "dora");
-    complete(task(DIAGNOSE_AT_FIRST_LINE, ticket), TicketForms.escalation());
+    firstLine(ticket, TicketForms.escalation());
     execute(job("Task_DetermineSpecialistGroup", ticket));
     plan(ticket, "system-reinstall", true, Map.of());
     claim(task(APPROVE_CHANGE, ticket), "carl");
@@ -188,8 +186,7 @@ class NoticeMailTest {
   void unansweredRequests_remindTheRequester_andTheDeskChasesTheVerification() throws Exception {
     ProcessInstance ticket = submit();
     String number = ticket.getBusinessKey();
-    claim(task(DIAGNOSE_AT_FIRST_LINE, ticket), "dora");
-    complete(task(DIAGNOSE_AT_FIRST_LINE, ticket), TicketForms.solvedAtFirstLine());
+    firstLine(ticket, TicketForms.solvedAtFirstLine());
     Task verification = task(VERIFY_RESOLUTION, ticket);
     fire(ticket, VERIFICATION_REMINDER_DUE);
     fire(ticket, NO_VERIFICATION_REPLY);
@@ -210,8 +207,7 @@ class NoticeMailTest {
     // another ticket, confirmed but not rated: reminded once, then closed unrated
     ClockUtil.setCurrentTime(Date.from(SUBMITTED));
     ProcessInstance rated = submit();
-    claim(task(DIAGNOSE_AT_FIRST_LINE, rated), "dora");
-    complete(task(DIAGNOSE_AT_FIRST_LINE, rated), TicketForms.solvedAtFirstLine());
+    firstLine(rated, TicketForms.solvedAtFirstLine());
     complete(task(VERIFY_RESOLUTION, rated), TicketForms.confirmation());
     Task rating = task(RATE_SERVICE, rated);
     fire(rated, SURVEY_REMINDER_DUE);
@@ -331,6 +327,12 @@ class NoticeMailTest {
       execute(job("Task_RecomputeSlaTargets", ticket));
     }
     execute(job("Task_AssessChangeRisk", ticket));
+  }
+
+  /** dora works the first-line task. */
+  private void firstLine(ProcessInstance ticket, Map<String, Object> answers) {
+    claim(task(DIAGNOSE_AT_FIRST_LINE, ticket), "dora");
+    complete(task(DIAGNOSE_AT_FIRST_LINE, ticket), answers);
   }
 
   private void executeFix(ProcessInstance ticket) {
