@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.review.ServiceReviewProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,6 +77,9 @@ public class RoleAuthorizations {
     grant(SERVICE_MANAGERS, PROCESS_INSTANCE, ANY, READ);
     grant(SERVICE_MANAGERS, TASK, ANY, READ, TASK_ASSIGN);
     grant(SERVICE_MANAGERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    // and hold the monthly service review, which they may also start for a past month
+    grant(SERVICE_MANAGERS, PROCESS_DEFINITION, ServiceReviewProcess.KEY, READ, CREATE_INSTANCE);
+    grant(SERVICE_MANAGERS, PROCESS_INSTANCE, ANY, CREATE);
 
     // process owners read the definitions and deploy decision tables (DecisionTablesOnly refuses anything else);
     // they see how their tables decided (the evaluations' inputs and outputs), not the tickets themselves

@@ -3,6 +3,8 @@ package org.itsupport.review;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.itsupport.shared.EngineClock;
 import org.itsupport.shared.RepeatingTimers;
 import org.itsupport.sla.BusinessCalendar;
@@ -10,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the monthly service review starts: at the start of the business day, on the first working day of each
- * month (the business calendar's working days and holidays, in its zone). The review's timer start event
+ * month (the business calendar's working days and holidays, in its zone). The schedule's timer start event
  * repeats with the cycle {@code ${reviewSchedule.cycle()}}, which the engine works out again each time it fires
  * (reevaluateTimeCycleWhenDue): its first date is the next such day, its period never applies. The timer is one
- * job of the engine, so however many nodes run, one of them starts the review, once.
+ * job of the engine, so however many nodes run, one of them starts the review, once. (Camunda 7 allows no timer
+ * start event beside the none start event a manager starts the review with, hence a schedule of its own.)
  */
 @Component("reviewSchedule")
 public class ReviewSchedule {
@@ -38,6 +41,12 @@ public class ReviewSchedule {
       }
     }
     throw new IllegalStateException("No working day in the next three months");
+  }
+
+  /** Starts the review of the month before, as the process (no user), in the schedule's transaction. */
+  public void startReview(DelegateExecution execution) {
+    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(ServiceReviewProcess.KEY,
+        Map.of(ServiceReviewProcess.REVIEW_MONTH, previousMonth()));
   }
 
   /** The month a review started at this moment is about: the one before. */

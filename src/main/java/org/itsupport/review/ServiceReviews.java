@@ -3,6 +3,7 @@ package org.itsupport.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -15,11 +16,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reports of the monthly service review (table {@code service_review}): a month's report is worked out once,
- * the first time it is asked for, and kept as it was; asking again gives the kept one. The database refuses to
- * change or delete a kept report (V8).
+ * the first time it is asked for, and kept as it was; asking again gives the kept one. The meeting's outcome is
+ * recorded once beside it. The database refuses to change or delete a kept report or a recorded outcome (V8).
  */
 @Component("serviceReviews")
 public class ServiceReviews {
+
+  /** A month's kept review: the report, when it was worked out, and the meeting's outcome once it was held. */
+  public record Review(MonthlyReport report, Instant computedAt, ReviewOutcome outcome, Instant heldAt,
+      String heldBy) {
+
+    public boolean held() {
+      return heldAt != null;
+    }
+  }
 
   private final MonthlyReportCalculator calculator;
   private final JdbcTemplate database;
@@ -34,30 +44,50 @@ public class ServiceReviews {
 
   /** The month's kept report, worked out and kept now if it is the first time. */
   public MonthlyReport reportOf(YearMonth month) {
+    return reviewOf(month).report();
+  }
+
+  /** The month's kept review, its report worked out and kept now if it is the first time. */
+  public Review reviewOf(YearMonth month) {
     return kept(month).orElseGet(() -> {
-      MonthlyReport report = calculator.calculate(month);
       database.update("insert into service_review (month, computed_at, report) values (?, ?, ?)"
-          + " on conflict (month) do nothing", month.toString(), Timestamp.from(EngineClock.now()), write(report));
+          + " on conflict (month) do nothing", month.toString(), Timestamp.from(EngineClock.now()),
+          write(calculator.calculate(month)));
       return kept(month).orElseThrow();
     });
   }
 
-  public Optional<MonthlyReport> kept(YearMonth month) {
-    return database.query("select report from service_review where month = ?",
-        (row, i) -> read(row.getString(1)), month.toString()).stream().findFirst();
+  /** A month that has not ended yet: worked out as it stands, not kept. */
+  public MonthlyReport soFar(YearMonth month) {
+    return calculator.calculate(month);
   }
 
-  private String write(MonthlyReport report) {
+  public Optional<Review> kept(YearMonth month) {
+    return database.query("select report, computed_at, actions, held_at, held_by from service_review where month = ?",
+        (row, i) -> new Review(read(row.getString(1), MonthlyReport.class), row.getTimestamp(2).toInstant(),
+            row.getString(3) == null ? null : read(row.getString(3), ReviewOutcome.class),
+            row.getTimestamp(4) == null ? null : row.getTimestamp(4).toInstant(), row.getString(5)),
+        month.toString()).stream().findFirst();
+  }
+
+  /** Records the meeting's outcome; false when the month's review was held already (its outcome stays). */
+  public boolean recordHeld(YearMonth month, ReviewOutcome outcome, String heldBy) {
+    return database.update("update service_review set actions = ?, held_at = ?, held_by = ?"
+        + " where month = ? and held_at is null", write(outcome), Timestamp.from(EngineClock.now()), heldBy,
+        month.toString()) == 1;
+  }
+
+  private String write(Object value) {
     try {
-      return json.writeValueAsString(report);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The report of " + report.month() + " cannot be written", e);
+      throw new IllegalStateException("A service review cannot be written", e);
     }
   }
 
-  private MonthlyReport read(String text) {
+  private <T> T read(String text, Class<T> type) {
     try {
-      return json.readValue(text, MonthlyReport.class);
+      return json.readValue(text, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A kept service review cannot be read", e);
     }

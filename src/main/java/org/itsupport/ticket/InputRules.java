@@ -196,6 +196,12 @@ public final class InputRules {
       return this;
     }
 
+    /** A rule of the form's own: what is wrong with the field, or nothing. */
+    public Builder rule(String field, Function<Values, Optional<String>> problem) {
+      rules.add(values -> problem.apply(values).map(message -> new Problem(field, message)));
+      return this;
+    }
+
     /** Rules that apply only when {@code condition} holds, e.g. the plan's fields once the plan is ready. */
     public Builder when(Predicate<Values> condition, Consumer<Builder> conditionalRules) {
       Builder nested = new Builder();
