@@ -44,7 +44,7 @@ public final class TicketsCsv {
   }
 
   /** Text a requester typed: never a formula when the file is opened in a spreadsheet. */
-  static String cell(String text) {
+  public static String cell(String text) {
     if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       return "'" + text;
     }

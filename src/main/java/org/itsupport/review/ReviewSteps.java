@@ -121,7 +121,7 @@ public class ReviewSteps {
       if (!blank(execution.getVariable(action(i)))) {
         String owner = (String) execution.getVariable(actionOwner(i));
         actions.add(new Action(((String) execution.getVariable(action(i))).trim(), owner, names.get(owner),
-            LocalDate.parse((String) execution.getVariable(actionDue(i)))));
+            LocalDate.parse(((String) execution.getVariable(actionDue(i))).trim()).toString()));
       }
     }
     ReviewOutcome outcome = new ReviewOutcome(((String) execution.getVariable(REVIEW_FINDINGS)).trim(), actions);

@@ -5,7 +5,7 @@
  * only users who may read the ticket process's history.
  *
  * Plain DOM, no framework and no build step. Text from the history is always set as textContent, never
- * as HTML.
+ * as HTML. The Service review page (plugin service-review) builds its page with the helpers exported here.
  */
 
 const SERVICE_TYPES = [ // the values of the start form "submit-ticket"
@@ -26,7 +26,7 @@ function pluginApi(api) {
   return `${api.cockpitApi}/plugin/ticket-audit/${api.engine}`;
 }
 
-async function getJson(api, url) {
+export async function getJson(api, url) {
   const response = await fetch(url, {
     credentials: 'same-origin',
     headers: {Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken}
@@ -43,7 +43,7 @@ async function getJson(api, url) {
 // --- building the page
 
 /** h('td', {className: 'x'}, 'text', otherNode): strings become text nodes, never HTML. */
-function h(tag, attributes, ...children) {
+export function h(tag, attributes, ...children) {
   const element = document.createElement(tag);
   Object.entries(attributes || {}).forEach(([name, value]) => {
     if (value === undefined || value === null || value === false) {
@@ -66,7 +66,7 @@ function h(tag, attributes, ...children) {
 }
 
 /** 2026-11-10 09:05:00 in the browser's time zone (Cockpit's footer names it): unambiguous in any country. */
-function time(iso) {
+export function time(iso) {
   if (!iso) {
     return '';
   }
@@ -100,7 +100,7 @@ function value(text) {
     : h('span', {}, text);
 }
 
-function table(id, headings, rows, emptyText) {
+export function table(id, headings, rows, emptyText) {
   if (!rows.length) {
     return h('p', {id, className: 'ticket-audit-empty'}, emptyText);
   }
@@ -113,7 +113,7 @@ function section(id, title, ...content) {
   return h('section', {id, className: 'ticket-audit-section'}, h('h3', {}, title), content);
 }
 
-function problem(node, error) {
+export function problem(node, error) {
   node.replaceChildren(h('div', {className: 'alert alert-danger ticket-audit-problem'}, error.message));
 }
 
