@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.identity.Roles;
 import org.itsupport.shared.WithoutCallersAuthorizations;
+import org.itsupport.model.TicketProcess;
 import org.itsupport.ticket.InputRules;
 import org.itsupport.ticket.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,9 @@ public class TaskConversation {
   /** Empty when the signed-in user cannot see the task. */
   public Optional<View> of(String taskId) {
     return visibleTask(taskId).map(task -> {
+      if (!isTicketTask(task)) {
+        return new View(null, false, List.of()); // the service review's task, for example
+      }
       String number = ticketNumber(task);
       return new View(number, mayWrite(task), outbox.conversation(number).stream()
           .filter(Notice::seenByRequester)
@@ -54,7 +58,7 @@ public class TaskConversation {
 
   /** Sends the requester the text, as a notice of the ticket; false when the task is not the caller's to work. */
   public boolean write(String taskId, String text) {
-    Optional<Task> task = visibleTask(taskId).filter(this::mayWrite);
+    Optional<Task> task = visibleTask(taskId).filter(this::isTicketTask).filter(this::mayWrite);
     if (task.isEmpty()) {
       return false;
     }
@@ -71,6 +75,13 @@ public class TaskConversation {
 
   private Optional<Task> visibleTask(String taskId) {
     return Optional.ofNullable(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+  }
+
+  /** A task of a ticket or of its question to the requester: only these have a conversation. */
+  private boolean isTicketTask(Task task) {
+    String key = WithoutCallersAuthorizations.read(engine.getIdentityService(), () -> engine.getRepositoryService()
+        .getProcessDefinition(task.getProcessDefinitionId()).getKey());
+    return TicketProcess.KEY.equals(key) || TicketProcess.QUESTION_KEY.equals(key);
   }
 
   /** Agents write from the tasks they work (assigned to them), never to themselves as the requester. */

@@ -191,6 +191,11 @@ async function renderConversation(node, api, taskId) {
   node.replaceChildren(el('p', {}, 'Loading the conversation…'));
   try {
     const view = await getJson(api, `tasks/${encodeURIComponent(taskId)}/conversation`);
+    if (!view.ticketNumber) {
+      node.replaceChildren(el('p', {id: 'task-conversation-none'},
+        'This task is not about a ticket: it has no conversation with a requester.'));
+      return;
+    }
     const list = el('div', {id: 'task-conversation-messages'}, view.messages.length
       ? view.messages.map(message) : el('p', {}, 'No messages yet.'));
     node.replaceChildren(el('div', {class: 'my-tickets-task-conversation'},

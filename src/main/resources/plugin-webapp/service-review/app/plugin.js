@@ -35,8 +35,13 @@ function loadCharts() {
 
 // --- figures as text
 
+/** Percentages and means have one decimal, as the report works them out: 40.0 %, 4.5. */
+function decimal(value) {
+  return value === null || value === undefined ? '—' : Number(value).toFixed(1);
+}
+
 function percent(value) {
-  return value === null || value === undefined ? '—' : `${value} %`;
+  return value === null || value === undefined ? '—' : `${decimal(value)} %`;
 }
 
 function number(value) {
@@ -221,19 +226,19 @@ function render(node, api, page) {
     table('review-trend-table', ['Month', 'Opened', 'Closed', 'P1/P2', 'First line', 'Response SLA', 'Resolution SLA',
       'Reopened', 'Satisfaction'], page.trend.map(month => [month.month, number(month.opened), number(month.closed),
       percent(month.highPriorityShare), percent(month.firstLineResolutionRate), percent(month.responseSlaPercent),
-      percent(month.resolutionSlaPercent), percent(month.reopenRate), number(month.satisfaction)]), '')),
+      percent(month.resolutionSlaPercent), percent(month.reopenRate), decimal(month.satisfaction)]), '')),
     figure('review-priorities', 'Tickets by priority, service type and channel', canvas('chart-priorities'),
       counts(report)),
     figure('review-service-types', 'Opened and closed by service type', canvas('chart-service-types'),
       table('review-resolution-table', ['Service type', 'Closed', 'Confirmed fixed', 'Target', ''],
         entries(report.resolutionByServiceType).map(([type, r]) => [type, number(r.closed), percent(r.percent),
-          r.targetPercent === null ? '—' : `${r.targetPercent} %`, target(r.meetsTarget)]), 'No ticket closed.')),
+          percent(r.targetPercent), target(r.meetsTarget)]), 'No ticket closed.')),
     figure('review-sla', 'SLA compliance and business time per priority', canvas('chart-sla'),
       table('review-sla-table', ['Priority', 'Closed', 'Response met', 'Resolution met', 'Mean to response',
         'Median to response', 'Mean to resolution', 'Median to resolution'], slaRows, 'No ticket closed.')),
     figure('review-satisfaction', `Satisfaction (${satisfaction.rated} rated)`, canvas('chart-satisfaction'),
       [table('review-satisfaction-table', ['Dimension', 'Mean', `Target ${satisfaction.target}`],
-        entries(satisfaction.meanByDimension).map(([dimension, mean]) => [dimension, number(mean),
+        entries(satisfaction.meanByDimension).map(([dimension, mean]) => [dimension, decimal(mean),
           target(satisfaction.meetsTarget[dimension])]), ''),
       h('p', {id: 'review-low-ratings'}, `Low ratings: ${satisfaction.lowRatings}, followed up: `
         + `${satisfaction.lowRatingsFollowedUp}`)]),

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.itsupport.ApplicationTest;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.review.ServiceReviewProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,20 @@ class RoleMatrixTest {
             Map.of("variables", EngineRest.variables(intakeWithoutRequester()))),
         Map.of(REQUESTER, HttpStatus.OK, DESK, HttpStatus.OK, ADMIN, HttpStatus.OK),
         HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void startTheMonthlyServiceReview_managersAndTheAdmin() {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(ServiceReviewProcess.KEY)
+        .latestVersion().singleResult().getId();
+    YearMonth[] month = {YearMonth.of(2023, 1)}; // a month of its own for each start: a month is reviewed once
+    expect(user -> api.call(user, HttpMethod.POST, "/process-definition/" + definitionId + "/submit-form",
+            Map.of("variables", EngineRest.variables(Map.of(ServiceReviewProcess.REVIEW_MONTH,
+                (month[0] = month[0].plusMonths(1)).toString())))),
+        Map.of(MANAGER, HttpStatus.OK, ADMIN, HttpStatus.OK), HttpStatus.FORBIDDEN);
+    runtime.createProcessInstanceQuery().processDefinitionKey(ServiceReviewProcess.KEY)
+        .processInstanceBusinessKeyLike("2023-%").list()
+        .forEach(review -> runtime.deleteProcessInstance(review.getId(), "test over"));
   }
 
   @Test

@@ -21,13 +21,15 @@ import org.itsupport.database.TestDatabase;
 import org.itsupport.database.TestPostgres;
 import org.itsupport.identity.Roles;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.review.ServiceReviewProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * A cluster: two application nodes, each in a JVM of its own, on one PostgreSQL database, started at the same
- * moment on an empty database. Runs in the crash-tests profile (mvn verify -Pcrash-tests).
+ * moment on an empty database; the monthly review's schedule starts one review for the cluster. Runs in the
+ * crash-tests profile (mvn verify -Pcrash-tests).
  */
 @Tag("cluster")
 class TwoNodesTest {
@@ -67,6 +69,20 @@ class TwoNodesTest {
                   .as("times timer %s fired", timer).isEqualTo(1);
             }
           });
+
+      // the monthly review's schedule: one timer for the cluster, although both nodes deployed; it fires once
+      List<String> schedule = new ArrayList<>();
+      a.get("/engine-rest/job?timers=true&processDefinitionKey=" + ServiceReviewProcess.SCHEDULE_KEY, "admin")
+          .forEach(job -> schedule.add(job.get("id").asText()));
+      assertThat(schedule).as("the review schedule's timers").hasSize(1);
+      b.makeDue(schedule.get(0));
+      await("the review started").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(() -> assertThat(a.count("/engine-rest/history/job-log/count?successLog=true&jobId="
+              + schedule.get(0))).isEqualTo(1));
+      assertThat(a.count("/engine-rest/history/process-instance/count?processDefinitionKey="
+          + ServiceReviewProcess.KEY)).as("reviews started").isEqualTo(1);
+      assertThat(a.count("/engine-rest/job/count?timers=true&processDefinitionKey="
+          + ServiceReviewProcess.SCHEDULE_KEY)).as("the schedule's next timer").isEqualTo(1);
 
       Set<String> executedBy = new HashSet<>();
       a.get("/engine-rest/history/job-log?successLog=true&maxResults=100000", "admin")
