@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,6 +36,9 @@ import org.itsupport.decisions.DecisionEngines;
 import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.review.MonthlyReport;
+import org.itsupport.review.MonthlyReportCalculator;
+import org.itsupport.sla.BusinessCalendar;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +90,8 @@ class TicketLifecycleBenchmark {
   NoticeOutbox notices;
   @Autowired
   StatementCounter statements;
+  @Autowired
+  BusinessCalendar calendar;
   @LocalServerPort
   int port;
 
@@ -213,7 +219,37 @@ class TicketLifecycleBenchmark {
     row("Heap used after GC, MiB (after " + closedBefore + " / " + closed + " closed tickets)",
         (heapBefore >> 20) + " / " + (heap >> 20), "");
 
+    // 7: the monthly review's report of this month, over every ticket closed above
+    monthlyReport();
     write();
+  }
+
+  /**
+   * Only the monthly review's report, after closing tickets up to bench.heapTickets (for at most
+   * bench.heapFillSeconds): mvn verify -Pbenchmark -Dtest=TicketLifecycleBenchmark#reportOnly -Dbench.reportOnly=true
+   */
+  @Test
+  void reportOnly() throws Exception {
+    if (!Boolean.getBoolean("bench.reportOnly")) {
+      return;
+    }
+    closeMore(new Lifecycles(engine, notices), CLOSED_FOR_HEAP - closedTickets());
+    monthlyReport();
+    write();
+  }
+
+  /** How long working out a month's report takes, over the tickets of this month. */
+  private void monthlyReport() {
+    MonthlyReportCalculator calculator = new MonthlyReportCalculator(engine.getHistoryService(), calendar.zone());
+    YearMonth month = YearMonth.now(calendar.zone());
+    calculator.calculate(month); // warm
+    long start = System.nanoTime();
+    MonthlyReport report = calculator.calculate(month);
+    double seconds = round((System.nanoTime() - start) / 1e9);
+    result("monthlyReport", Map.of("opened", report.opened().total(), "closed", report.closed().total(),
+        "seconds", seconds));
+    row("Monthly review's report, s (" + report.opened().total() + " tickets opened, " + report.closed().total()
+        + " closed in the month)", seconds, "");
   }
 
   /** Completed lifecycles per second over the duration, with that many threads each running them in a loop. */
