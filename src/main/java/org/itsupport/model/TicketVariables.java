@@ -87,6 +87,13 @@ public final class TicketVariables {
   public static final String FIRST_LINE_AGENT = "firstLineAgent";
   /** The fix, written by whoever delivered it (first line or specialist). */
   public static final String RESOLUTION = "resolution";
+  /** The knowledge base at first line: the published articles that best match the ticket, shown on the task. */
+  public static final String KNOWLEDGE_SUGGESTIONS = "knowledgeSuggestions";
+  /** The same articles as the options of "Solved with article". */
+  public static final String KNOWLEDGE_ARTICLE_OPTIONS = "knowledgeArticleOptions";
+  /** The article first line solved the ticket with, and its version then. */
+  public static final String SOLVED_WITH_ARTICLE = "solvedWithArticle";
+  public static final String SOLVED_WITH_ARTICLE_VERSION = "solvedWithArticleVersion";
 
   // Routing (decision ticket-routing)
   public static final String SPECIALIST_GROUP = "specialistGroup";

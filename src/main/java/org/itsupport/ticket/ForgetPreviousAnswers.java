@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class ForgetPreviousAnswers implements TaskListener {
 
   private static final Map<String, List<String>> ANSWERS = Map.of(
-      TicketProcess.DIAGNOSE_AT_FIRST_LINE, List.of(FIRST_LINE_OUTCOME),
+      TicketProcess.DIAGNOSE_AT_FIRST_LINE, List.of(FIRST_LINE_OUTCOME, SOLVED_WITH_ARTICLE),
       TicketProcess.REVIEW_AND_DIAGNOSE, List.of(REVIEW_OUTCOME),
       TicketProcess.APPROVE_CHANGE, List.of(APPROVAL_DECISION, REJECTION_REASON),
       TicketProcess.EXECUTE_CHANGE, List.of(EXECUTION_OUTCOME, NEW_PROBLEM),

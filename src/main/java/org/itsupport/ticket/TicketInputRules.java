@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -66,8 +67,11 @@ public final class TicketInputRules {
       Map.entry(TicketProcess.DIAGNOSE_AT_FIRST_LINE, InputRules.builder()
           .required(FIRST_LINE_NOTES)
           .oneOf(FIRST_LINE_OUTCOME, "solved", "escalate", ASK_REQUESTER)
-          .requiredWhen(RESOLUTION, FIRST_LINE_OUTCOME, "solved")
+          .requiredWhen(RESOLUTION, FIRST_LINE_OUTCOME, "solved") // filled from the article, when one solved it
           .requiredWhen(QUESTION_FOR_REQUESTER, FIRST_LINE_OUTCOME, ASK_REQUESTER)
+          .rule(SOLVED_WITH_ARTICLE, values -> values.apply(SOLVED_WITH_ARTICLE) instanceof String article
+              && values.apply(SOLVED_WITH_ARTICLE_VERSION) == null
+              ? Optional.of(InputRules.quoted(article) + " is not a published article") : Optional.empty())
           .build()),
       Map.entry(TicketProcess.REVIEW_AND_DIAGNOSE, InputRules.builder()
           .oneOf(PRIORITY, "P1", "P2", "P3", "P4")
