@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.itsupport.knowledge.ArticleProcess;
 import org.itsupport.model.TicketProcess;
 import org.itsupport.review.ServiceReviewProcess;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,9 @@ public class RoleAuthorizations {
   public RoleAuthorizations(AuthorizationService authorizations) {
     this.authorizations = authorizations;
   }
+
+  private static final List<String> KNOWLEDGE_AUTHORS = List.of(SERVICE_DESK, HARDWARE_SUPPORT, SOFTWARE_SUPPORT,
+      NETWORK_SUPPORT, SECURITY_RESPONSE, CHANGE_APPROVERS, SERVICE_MANAGERS, PROCESS_OWNERS);
 
   /** Adds the missing grants; existing ones, and any an administrator added, stay. The README's role matrix. */
   public void grant() {
@@ -69,6 +73,11 @@ public class RoleAuthorizations {
     for (String group : AGENTS) {
       grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ);
       grant(group, PROCESS_DEFINITION, TicketProcess.QUESTION_KEY, READ);
+    }
+    // agents and process owners propose knowledge articles; process owners and service managers review them
+    for (String group : KNOWLEDGE_AUTHORS) {
+      grant(group, PROCESS_DEFINITION, ArticleProcess.KEY, READ, CREATE_INSTANCE);
+      grant(group, PROCESS_INSTANCE, ANY, CREATE);
     }
 
     // service managers see every ticket and escalation and reassign work

@@ -94,6 +94,8 @@ public final class TicketVariables {
   /** The article first line solved the ticket with, and its version then. */
   public static final String SOLVED_WITH_ARTICLE = "solvedWithArticle";
   public static final String SOLVED_WITH_ARTICLE_VERSION = "solvedWithArticleVersion";
+  /** On *Execute change*: the specialist proposes a knowledge article from the fix. */
+  public static final String PROPOSE_ARTICLE = "proposeArticle";
 
   // Routing (decision ticket-routing)
   public static final String SPECIALIST_GROUP = "specialistGroup";

@@ -21,7 +21,7 @@ public class ForgetPreviousAnswers implements TaskListener {
       TicketProcess.DIAGNOSE_AT_FIRST_LINE, List.of(FIRST_LINE_OUTCOME, SOLVED_WITH_ARTICLE),
       TicketProcess.REVIEW_AND_DIAGNOSE, List.of(REVIEW_OUTCOME),
       TicketProcess.APPROVE_CHANGE, List.of(APPROVAL_DECISION, REJECTION_REASON),
-      TicketProcess.EXECUTE_CHANGE, List.of(EXECUTION_OUTCOME, NEW_PROBLEM),
+      TicketProcess.EXECUTE_CHANGE, List.of(EXECUTION_OUTCOME, NEW_PROBLEM, PROPOSE_ARTICLE),
       TicketProcess.VERIFY_RESOLUTION, List.of(VERIFICATION_RESULT, VERIFICATION_FEEDBACK));
 
   @Override

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.itsupport.ApplicationTest;
 import org.itsupport.ticket.SampleIntake;
+import org.itsupport.knowledge.ArticleProcess;
 import org.itsupport.model.TicketProcess;
 import org.itsupport.review.ServiceReviewProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +112,35 @@ class RoleMatrixTest {
     runtime.createProcessInstanceQuery().processDefinitionKey(ServiceReviewProcess.KEY)
         .processInstanceBusinessKeyLike("2023-%").list()
         .forEach(review -> runtime.deleteProcessInstance(review.getId(), "test over"));
+  }
+
+  @Test
+  void theKnowledgeBase_staffRead_agentsAndOwnersWrite_ownersAndManagersRetire() {
+    Map<String, HttpStatus> staff = new HashMap<>();
+    EVERYONE.stream().filter(user -> !user.equals(REQUESTER)).forEach(user -> staff.put(user, HttpStatus.OK));
+    expect(user -> rest.withBasicAuth(user, "demo").exchange("/api/knowledge/articles?text=printer", HttpMethod.GET,
+        null, String.class), staff, HttpStatus.FORBIDDEN);
+
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(ArticleProcess.KEY)
+        .latestVersion().singleResult().getId();
+    Map<String, HttpStatus> authors = new HashMap<>(staff);
+    authors.remove(AUDITOR);
+    for (String user : EVERYONE) {
+      ResponseEntity<String> proposed = api.call(user, HttpMethod.POST, "/process-definition/" + definitionId
+          + "/submit-form", Map.of("variables", EngineRest.variables(Map.of(ArticleProcess.TITLE, "Matrix " + user,
+              ArticleProcess.SERVICE_TYPE, "other", ArticleProcess.SYMPTOMS, "Something", ArticleProcess.STEPS,
+              "Do this"))));
+      assertThat(proposed.getStatusCode().is2xxSuccessful()).as("%s proposes: %s", user, proposed.getBody())
+          .isEqualTo(authors.containsKey(user));
+    }
+    String article = runtime.createProcessInstanceQuery().processDefinitionKey(ArticleProcess.KEY).list().get(0)
+        .getBusinessKey();
+    expect(user -> rest.withBasicAuth(user, "demo").exchange("/api/knowledge/articles/" + article + "/retire",
+            HttpMethod.POST, null, String.class),
+        Map.of(OWNER, HttpStatus.NO_CONTENT, MANAGER, HttpStatus.NO_CONTENT, ADMIN, HttpStatus.NO_CONTENT),
+        HttpStatus.FORBIDDEN);
+    runtime.createProcessInstanceQuery().processDefinitionKey(ArticleProcess.KEY).list()
+        .forEach(proposal -> runtime.deleteProcessInstance(proposal.getId(), "test over"));
   }
 
   @Test
