@@ -13,7 +13,7 @@ public record MonthlyReport(String month, Counts opened, Counts closed, Double h
     Double firstLineResolutionRate, Double reopenRate, Map<String, SlaCompliance> slaByPriority,
     Map<String, Times> timesByPriority, Map<String, Resolution> resolutionByServiceType, Satisfaction satisfaction,
     Map<Integer, Long> escalationsByLevel, List<Recurring> recurringSystems, List<Recurring> repeatRequesters,
-    Map<String, Double> medianStageMinutes) {
+    Map<String, Double> medianStageMinutes, Knowledge knowledge) {
 
   /** Tickets in total and by service type, channel and priority. */
   public record Counts(long total, Map<String, Long> byServiceType, Map<String, Long> byChannel,
@@ -37,6 +37,14 @@ public record MonthlyReport(String month, Counts opened, Counts closed, Double h
   /** The survey: mean score per dimension against the target, how many rated, low ratings and their follow-up. */
   public record Satisfaction(long rated, Map<String, Double> meanByDimension, double target,
       Map<String, Boolean> meetsTarget, long lowRatings, long lowRatingsFollowedUp) {
+  }
+
+  /**
+   * The knowledge base at first line, of the tickets closed: those solved at first line (and not reopened), how
+   * many of them with an article, and the articles that solved most tickets.
+   */
+  public record Knowledge(long solvedAtFirstLine, long withArticle, Double articleSharePercent,
+      List<Recurring> topArticles) {
   }
 
   /** An affected system or a requester with more than one ticket opened in the month. */

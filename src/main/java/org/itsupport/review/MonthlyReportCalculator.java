@@ -52,7 +52,10 @@ public final class MonthlyReportCalculator {
   private static final List<String> READ = List.of(SERVICE_TYPE, CHANNEL, PRIORITY, REQUESTER_ID, REQUESTER_NAME,
       AFFECTED_SYSTEM, FIRST_LINE_OUTCOME, REOPEN_COUNT, CLOSED_AT, CLOSURE_REASON, RESPONSE_SLA_MET,
       RESOLUTION_SLA_MET, BUSINESS_MINUTES_TO_FIRST_RESPONSE, BUSINESS_MINUTES_TO_RESOLUTION, SCORE_RESPONSE_SPEED,
-      SCORE_EFFICIENCY, SCORE_ATTITUDE, SCORE_EXPERTISE, FOLLOW_UP_REQUIRED, FOLLOW_UP_NOTES, SLA_ESCALATIONS);
+      SCORE_EFFICIENCY, SCORE_ATTITUDE, SCORE_EXPERTISE, FOLLOW_UP_REQUIRED, FOLLOW_UP_NOTES, SLA_ESCALATIONS,
+      SOLVED_WITH_ARTICLE);
+  /** The articles listed as those that solved most tickets. */
+  private static final int TOP_ARTICLES = 5;
   private static final int CHUNK = 500;
   private static final int PAGE = 5_000;
 
@@ -89,13 +92,29 @@ public final class MonthlyReportCalculator {
         .finishedAfter(from).finishedBefore(to).list()).stream().filter(ticket -> ticket.values().get(CLOSED_AT) != null)
         .toList();
 
+    List<Ticket> solvedAtFirstLine = closed.stream().filter(MonthlyReportCalculator::solvedAtFirstLine).toList();
     return new MonthlyReport(month.toString(), counts(opened), counts(closed),
         percent(opened, ticket -> ticket.is(PRIORITY, "P1") || ticket.is(PRIORITY, "P2")),
-        percent(closed, ticket -> ticket.is(FIRST_LINE_OUTCOME, "solved") && ticket.is(REOPEN_COUNT, 0)),
+        percent(solvedAtFirstLine.size(), closed.size()),
         percent(closed, ticket -> ticket.number(REOPEN_COUNT) != null && ticket.number(REOPEN_COUNT).intValue() > 0),
         byPriority(closed, this::sla), byPriority(closed, this::times), resolution(closed), satisfaction(closed),
         escalations(closed), recurring(opened, AFFECTED_SYSTEM), recurring(opened, REQUESTER_NAME),
-        stages(closed, to));
+        stages(closed, to), knowledge(solvedAtFirstLine));
+  }
+
+  private static boolean solvedAtFirstLine(Ticket ticket) {
+    return ticket.is(FIRST_LINE_OUTCOME, "solved") && ticket.is(REOPEN_COUNT, 0);
+  }
+
+  private static MonthlyReport.Knowledge knowledge(List<Ticket> solvedAtFirstLine) {
+    List<Ticket> withArticle = solvedAtFirstLine.stream().filter(ticket -> ticket.text(SOLVED_WITH_ARTICLE) != null)
+        .toList();
+    List<Recurring> top = withArticle.stream().collect(Collectors.groupingBy(ticket -> ticket.text(SOLVED_WITH_ARTICLE),
+        Collectors.counting())).entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP_ARTICLES).map(entry -> new Recurring(entry.getKey(), entry.getValue())).toList();
+    return new MonthlyReport.Knowledge(solvedAtFirstLine.size(), withArticle.size(),
+        percent(withArticle.size(), solvedAtFirstLine.size()), top);
   }
 
   private List<Ticket> tickets(List<HistoricProcessInstance> instances) {

@@ -75,6 +75,14 @@ final class ReviewCsv {
     for (Recurring requester : report.repeatRequesters()) {
       row(month, "frequent problems", "requester", requester.name(), requester.tickets());
     }
+    if (report.knowledge() != null) {
+      row(month, "knowledge", "solved at first line", "", report.knowledge().solvedAtFirstLine());
+      row(month, "knowledge", "of those with an article", "", report.knowledge().withArticle());
+      row(month, "knowledge", "with an article (%)", "", report.knowledge().articleSharePercent());
+      for (Recurring article : report.knowledge().topArticles()) {
+        row(month, "knowledge", "tickets solved by article", article.name(), article.tickets());
+      }
+    }
     report.medianStageMinutes().forEach((stage, minutes) -> row(month, "bottlenecks", "median clock minutes", stage,
         minutes));
     for (ReviewPages.Trend trend : page.trend()) {

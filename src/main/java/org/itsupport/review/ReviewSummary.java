@@ -58,6 +58,15 @@ final class ReviewSummary {
       line(text, "Nothing recurred.");
     }
 
+    MonthlyReport.Knowledge knowledge = report.knowledge();
+    if (knowledge != null) {
+      heading(text, "Knowledge base at first line");
+      line(text, "Solved at first line with an article: " + knowledge.withArticle() + " of "
+          + knowledge.solvedAtFirstLine() + " (" + percent(knowledge.articleSharePercent()) + ")");
+      knowledge.topArticles().forEach(article -> line(text, escape(article.name()) + ": " + article.tickets()
+          + " tickets"));
+    }
+
     heading(text, "Bottlenecks: median time per stage");
     report.medianStageMinutes().forEach((stage, minutes) -> line(text, stage + ": " + minutes(minutes)));
     return text.length() <= LONGEST ? text.toString() : text.substring(0, LONGEST) + "…";

@@ -172,6 +172,18 @@ function counts(report) {
   return table('review-counts-table', ['By', '', 'Opened', 'Closed'], rows, 'No tickets this month.');
 }
 
+/** The knowledge base at first line; reports kept before it existed have none. */
+function knowledge(figures) {
+  if (!figures) {
+    return '';
+  }
+  return section('review-knowledge', 'Knowledge base at first line',
+    h('p', {id: 'review-knowledge-share'}, `Solved at first line with an article: ${figures.withArticle} of `
+      + `${figures.solvedAtFirstLine} (${percent(figures.articleSharePercent)})`),
+    table('review-articles-table', ['Article', 'Tickets solved'], figures.topArticles.map(article => [article.name,
+      number(article.tickets)]), 'No ticket was solved with an article.'));
+}
+
 function outcome(page) {
   if (!page.kept) {
     return section('review-outcome', 'Findings and actions',
@@ -255,6 +267,7 @@ function render(node, api, page) {
       h('div', {className: 'service-review-table'},
         table('review-escalations-table', ['Escalation level', 'Tickets'], entries(report.escalationsByLevel)
           .map(([level, count]) => [`Level ${level}`, number(count)]), 'No escalations.')))),
+    knowledge(report.knowledge),
     outcome(page)));
 }
 

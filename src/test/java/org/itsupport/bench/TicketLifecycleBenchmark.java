@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import javax.sql.DataSource;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,6 +36,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.itsupport.decisions.DecisionEngines;
 import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.ticket.SampleIntake;
+import org.itsupport.knowledge.ArticleSearch;
 import org.itsupport.model.TicketProcess;
 import org.itsupport.review.MonthlyReport;
 import org.itsupport.review.MonthlyReportCalculator;
@@ -81,6 +83,7 @@ class TicketLifecycleBenchmark {
   /** The whole run stays under ten minutes: closing tickets for the heap figure stops after this. */
   static final Duration HEAP_FILL_LIMIT = Duration.ofSeconds(Long.getLong("bench.heapFillSeconds", 120));
   static final int REST_CLIENTS = 16;
+  static final int KNOWLEDGE_ARTICLES = Integer.getInteger("bench.articles", 10_000);
   /** Ticket and floor are measured in this many turns each. */
   static final int TURNS = 4;
 
@@ -92,6 +95,10 @@ class TicketLifecycleBenchmark {
   StatementCounter statements;
   @Autowired
   BusinessCalendar calendar;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  ArticleSearch search;
   @LocalServerPort
   int port;
 
@@ -221,7 +228,30 @@ class TicketLifecycleBenchmark {
 
     // 7: the monthly review's report of this month, over every ticket closed above
     monthlyReport();
+    // 8: first line's suggestions from a knowledge base of 10,000 published articles
+    knowledgeSearch();
     write();
+  }
+
+  /**
+   * Only the knowledge base's suggestions, on 10,000 published articles (seeded first):
+   * mvn verify -Pbenchmark -Dtest=TicketLifecycleBenchmark#knowledgeOnly -Dbench.knowledgeOnly=true
+   */
+  @Test
+  void knowledgeOnly() throws Exception {
+    if (!Boolean.getBoolean("bench.knowledgeOnly")) {
+      return;
+    }
+    knowledgeSearch();
+    write();
+  }
+
+  private void knowledgeSearch() {
+    int articles = KnowledgeLoad.seed(dataSource, KNOWLEDGE_ARTICLES);
+    Map<String, Object> latency = KnowledgeLoad.suggestions(search, 500);
+    result("knowledgeSuggestions", Map.of("publishedArticles", articles, "latency", latency));
+    row("Knowledge suggestions (" + articles + " published articles): p50 / p95 / p99 ms", latency.get("p50Ms")
+        + " / " + latency.get("p95Ms") + " / " + latency.get("p99Ms"), "p95 <= 200");
   }
 
   /**

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.itsupport.knowledge.Article;
+import org.itsupport.knowledge.Articles;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.ticket.TicketForms;
 
@@ -34,8 +36,8 @@ import org.itsupport.ticket.TicketForms;
  *                                     planned 14:00, fixed 15:00, confirmed 15:30, rated 2 3 3 3, followed up
  * T4 P2 network  phone  VPN     alice: Wed 5th 09:00, response at risk 09:11:15 and breached 09:15, escalated
  *                                     09:20, planned 10:00, fixed 11:00, confirmed 11:30, survey skipped
- * T5 P3 hardware portal PRN-3   alice: Thu 6th 09:00, question 09:10 answered 10:10, solved 10:20, confirmed
- *                                     10:30, rated 5 5 5 5
+ * T5 P3 hardware portal PRN-3   alice: Thu 6th 09:00, question 09:10 answered 10:10, solved with an article
+ *                                     10:20, confirmed 10:30, rated 5 5 5 5
  * T6 P4 software chat   LT-0099 alice: Fri 7th 09:00, still at first line
  * </pre>
  */
@@ -44,13 +46,16 @@ final class FixtureMonth {
   static final YearMonth MONTH = YearMonth.of(2025, 2);
 
   private final ProcessEngine engine;
+  /** T5 is solved at first line with this article. */
+  private final String printerQueueArticle;
 
-  private FixtureMonth(ProcessEngine engine) {
+  private FixtureMonth(ProcessEngine engine, String printerQueueArticle) {
     this.engine = engine;
+    this.printerQueueArticle = printerQueueArticle;
   }
 
   /** Sends the fixture's tickets through the process, unless a test of this run did already. */
-  static synchronized void ensure(ProcessEngine engine) {
+  static synchronized void ensure(ProcessEngine engine, Articles articles) {
     ZoneId london = ZoneId.of("Europe/London");
     long worked = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
         .startedAfter(Date.from(MONTH.atDay(1).atStartOfDay(london).toInstant()))
@@ -58,7 +63,11 @@ final class FixtureMonth {
     if (worked > 0) {
       return;
     }
-    FixtureMonth fixture = new FixtureMonth(engine);
+    String article = articles.propose(new Article.Draft("Printer queue paused", "hardware", "PRN-3",
+        "Jobs wait in the printer's queue and nothing prints", "Open the queue and choose Resume printing", null, null,
+        null), "hank");
+    articles.publish(article, 1, "olga");
+    FixtureMonth fixture = new FixtureMonth(engine, article);
     try {
       fixture.ticket1();
       fixture.ticket2();
@@ -165,7 +174,8 @@ final class FixtureMonth {
     work(question, ANSWER_QUESTION, null, Map.of(REQUESTER_ANSWER, "The one on floor 3"));
     runJobs(question);
     at("2025-02-06T10:20:00Z");
-    work(ticket, DIAGNOSE_AT_FIRST_LINE, "dora", TicketForms.solvedAtFirstLine());
+    work(ticket, DIAGNOSE_AT_FIRST_LINE, "dora", Map.of(FIRST_LINE_NOTES, "Queue paused, as in the article",
+        FIRST_LINE_OUTCOME, "solved", SOLVED_WITH_ARTICLE, printerQueueArticle));
     at("2025-02-06T10:30:00Z");
     work(ticket, VERIFY_RESOLUTION, null, TicketForms.confirmation());
     work(ticket, RATE_SERVICE, null, TicketForms.rating(5, 5, 5, 5));

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.itsupport.ApplicationTest;
+import org.itsupport.knowledge.Articles;
 import org.itsupport.review.MonthlyReport.Recurring;
 import org.itsupport.review.MonthlyReport.Resolution;
 import org.itsupport.review.MonthlyReport.SlaCompliance;
@@ -27,12 +28,14 @@ class MonthlyReportCalculatorTest {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  Articles articles;
 
   MonthlyReport report;
 
   @BeforeAll
   void workTheFixtureMonth() {
-    FixtureMonth.ensure(engine);
+    FixtureMonth.ensure(engine, articles);
     report = new MonthlyReportCalculator(engine.getHistoryService(), ZoneId.of("Europe/London"))
         .calculate(FixtureMonth.MONTH);
   }
@@ -109,6 +112,17 @@ class MonthlyReportCalculatorTest {
   void frequentProblems_recurringSystems_andRepeatRequesters() {
     assertThat(report.recurringSystems()).containsExactly(new Recurring("LT-0042", 2));
     assertThat(report.repeatRequesters()).containsExactly(new Recurring("Alice Archer", 5));
+  }
+
+  @Test
+  void knowledgeBase_shareOfFirstLineResolutionsWithAnArticle_andTheArticlesThatSolvedMost() {
+    assertThat(report.knowledge().solvedAtFirstLine()).isEqualTo(2); // T1, T5
+    assertThat(report.knowledge().withArticle()).isEqualTo(1); // T5
+    assertThat(report.knowledge().articleSharePercent()).isEqualTo(50.0);
+    assertThat(report.knowledge().topArticles()).singleElement().satisfies(article -> {
+      assertThat(article.name()).startsWith("KB-");
+      assertThat(article.tickets()).isEqualTo(1);
+    });
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.itsupport.ApplicationTest;
+import org.itsupport.knowledge.Articles;
 import org.itsupport.browser.WebappSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +31,12 @@ class ServiceReviewApiTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  Articles articles;
 
   @BeforeAll
   void theFixtureMonth() {
-    FixtureMonth.ensure(engine);
+    FixtureMonth.ensure(engine, articles);
   }
 
   @Test
@@ -83,7 +86,8 @@ class ServiceReviewApiTest {
     assertThat(rows.get(0)).isEqualTo("\uFEFFmonth,section,figure,breakdown,value");
     assertThat(rows).contains("2025-02,opened,tickets,,6", "2025-02,shares,P1/P2 of opened (%),,16.7",
         "2025-02,sla,response met (%),P2,0.0", "2025-02,frequent problems,affected system,LT-0042,2",
-        "2025-02,bottlenecks,median clock minutes,waiting for approval,60.0");
+        "2025-02,bottlenecks,median clock minutes,waiting for approval,60.0",
+        "2025-02,knowledge,with an article (%),,50.0");
   }
 
   @Test

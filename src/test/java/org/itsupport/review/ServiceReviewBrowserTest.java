@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.itsupport.ApplicationTest;
+import org.itsupport.knowledge.Articles;
 import org.itsupport.browser.WebappBrowser;
 import org.itsupport.identity.Roles;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,12 +40,14 @@ class ServiceReviewBrowserTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  Articles articles;
 
   String taskId;
 
   @BeforeAll
   void theFixtureMonthsReview() {
-    FixtureMonth.ensure(engine);
+    FixtureMonth.ensure(engine, articles);
     engine.getIdentityService().setAuthentication("mia", List.of(Roles.SERVICE_MANAGERS));
     try {
       String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
@@ -87,6 +90,8 @@ class ServiceReviewBrowserTest {
           "response speed 4.0 below target");
       assertThat(mia.waitFor(By.id("review-systems-table")).getText()).contains("LT-0042 2");
       assertThat(mia.waitFor(By.id("review-bottlenecks-table")).getText()).contains("waiting for approval 1 h 0 min");
+      assertThat(mia.waitFor(By.id("review-knowledge-share")).getText())
+          .isEqualTo("Solved at first line with an article: 1 of 2 (50.0 %)");
       assertThat(mia.waitFor(By.id("review-findings")).getText()).isEqualTo(FINDINGS);
       assertThat(mia.waitFor(By.id("review-actions-table")).getText())
           .contains("Add an approver for the desk's changes", "Carl");
