@@ -44,7 +44,11 @@ public final class DecisionContracts {
       "rating-follow-up", new Contract(
           Map.of(SURVEY_SKIPPED, "boolean", SCORE_RESPONSE_SPEED, "integer", SCORE_EFFICIENCY, "integer",
               SCORE_ATTITUDE, "integer", SCORE_EXPERTISE, "integer"),
-          Map.of(FOLLOW_UP_REQUIRED, "boolean")));
+          Map.of(FOLLOW_UP_REQUIRED, "boolean")),
+      // asked at intake, once per kind of cluster, by the recurring-problems check
+      "problem-thresholds", new Contract(
+          Map.of("clusterBy", "string", SERVICE_TYPE, "string"),
+          Map.of("tickets", "integer", "withinDays", "integer")));
 
   /** Names and types, alternating. */
   private static Map<String, String> types(String... namesAndTypes) {

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.itsupport.knowledge.ArticleProcess;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.problem.ProblemProcess;
 import org.itsupport.review.ServiceReviewProcess;
 import org.springframework.stereotype.Component;
 
@@ -73,6 +74,10 @@ public class RoleAuthorizations {
     for (String group : AGENTS) {
       grant(group, PROCESS_DEFINITION, TicketProcess.KEY, READ);
       grant(group, PROCESS_DEFINITION, TicketProcess.QUESTION_KEY, READ);
+    }
+    // specialists investigate the problems of recurring tickets: the forms and diagram of those tasks
+    for (String group : AGENTS) {
+      grant(group, PROCESS_DEFINITION, ProblemProcess.KEY, READ);
     }
     // agents and process owners propose knowledge articles; process owners and service managers review them
     for (String group : KNOWLEDGE_AUTHORS) {

@@ -96,6 +96,9 @@ public final class TicketVariables {
   public static final String SOLVED_WITH_ARTICLE_VERSION = "solvedWithArticleVersion";
   /** On *Execute change*: the specialist proposes a knowledge article from the fix. */
   public static final String PROPOSE_ARTICLE = "proposeArticle";
+  /** The problem investigation the ticket is linked to, and its workaround once found (shown at first line). */
+  public static final String PROBLEM_ID = "problemId";
+  public static final String PROBLEM_WORKAROUND = "problemWorkaround";
 
   // Routing (decision ticket-routing)
   public static final String SPECIALIST_GROUP = "specialistGroup";

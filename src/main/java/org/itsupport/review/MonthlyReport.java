@@ -41,10 +41,11 @@ public record MonthlyReport(String month, Counts opened, Counts closed, Double h
 
   /**
    * The knowledge base at first line, of the tickets closed: those solved at first line (and not reopened), how
-   * many of them with an article, and the articles that solved most tickets.
+   * many of them with an article, and the articles that solved most tickets; and the problem investigations of
+   * recurring tickets opened in the month, and open at its end.
    */
   public record Knowledge(long solvedAtFirstLine, long withArticle, Double articleSharePercent,
-      List<Recurring> topArticles) {
+      List<Recurring> topArticles, long problemsOpened, long problemsOpenAtMonthEnd) {
   }
 
   /** An affected system or a requester with more than one ticket opened in the month. */

@@ -54,6 +54,8 @@ public final class MonthlyReportCalculator {
       RESOLUTION_SLA_MET, BUSINESS_MINUTES_TO_FIRST_RESPONSE, BUSINESS_MINUTES_TO_RESOLUTION, SCORE_RESPONSE_SPEED,
       SCORE_EFFICIENCY, SCORE_ATTITUDE, SCORE_EXPERTISE, FOLLOW_UP_REQUIRED, FOLLOW_UP_NOTES, SLA_ESCALATIONS,
       SOLVED_WITH_ARTICLE);
+  /** The process of recurring tickets' problem investigations (processes/problem-investigation.bpmn). */
+  static final String PROBLEM_INVESTIGATION = "problem-investigation";
   /** The articles listed as those that solved most tickets. */
   private static final int TOP_ARTICLES = 5;
   private static final int CHUNK = 500;
@@ -99,22 +101,27 @@ public final class MonthlyReportCalculator {
         percent(closed, ticket -> ticket.number(REOPEN_COUNT) != null && ticket.number(REOPEN_COUNT).intValue() > 0),
         byPriority(closed, this::sla), byPriority(closed, this::times), resolution(closed), satisfaction(closed),
         escalations(closed), recurring(opened, AFFECTED_SYSTEM), recurring(opened, REQUESTER_NAME),
-        stages(closed, to), knowledge(solvedAtFirstLine));
+        stages(closed, to), knowledge(solvedAtFirstLine, from, to));
   }
 
   private static boolean solvedAtFirstLine(Ticket ticket) {
     return ticket.is(FIRST_LINE_OUTCOME, "solved") && ticket.is(REOPEN_COUNT, 0);
   }
 
-  private static MonthlyReport.Knowledge knowledge(List<Ticket> solvedAtFirstLine) {
+  private MonthlyReport.Knowledge knowledge(List<Ticket> solvedAtFirstLine, Date from, Date to) {
     List<Ticket> withArticle = solvedAtFirstLine.stream().filter(ticket -> ticket.text(SOLVED_WITH_ARTICLE) != null)
         .toList();
     List<Recurring> top = withArticle.stream().collect(Collectors.groupingBy(ticket -> ticket.text(SOLVED_WITH_ARTICLE),
         Collectors.counting())).entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(TOP_ARTICLES).map(entry -> new Recurring(entry.getKey(), entry.getValue())).toList();
+    long problemsOpened = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROBLEM_INVESTIGATION)
+        .startedAfter(from).startedBefore(to).count();
+    long stillOpen = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROBLEM_INVESTIGATION)
+        .startedBefore(to).unfinished().count() + history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROBLEM_INVESTIGATION).startedBefore(to).finishedAfter(to).count();
     return new MonthlyReport.Knowledge(solvedAtFirstLine.size(), withArticle.size(),
-        percent(withArticle.size(), solvedAtFirstLine.size()), top);
+        percent(withArticle.size(), solvedAtFirstLine.size()), top, problemsOpened, stillOpen);
   }
 
   private List<Ticket> tickets(List<HistoricProcessInstance> instances) {

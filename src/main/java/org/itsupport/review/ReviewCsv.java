@@ -79,6 +79,9 @@ final class ReviewCsv {
       row(month, "knowledge", "solved at first line", "", report.knowledge().solvedAtFirstLine());
       row(month, "knowledge", "of those with an article", "", report.knowledge().withArticle());
       row(month, "knowledge", "with an article (%)", "", report.knowledge().articleSharePercent());
+      row(month, "knowledge", "problem investigations opened", "", report.knowledge().problemsOpened());
+      row(month, "knowledge", "problem investigations open at the month's end", "",
+          report.knowledge().problemsOpenAtMonthEnd());
       for (Recurring article : report.knowledge().topArticles()) {
         row(month, "knowledge", "tickets solved by article", article.name(), article.tickets());
       }

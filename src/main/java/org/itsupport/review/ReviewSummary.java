@@ -65,6 +65,8 @@ final class ReviewSummary {
           + knowledge.solvedAtFirstLine() + " (" + percent(knowledge.articleSharePercent()) + ")");
       knowledge.topArticles().forEach(article -> line(text, escape(article.name()) + ": " + article.tickets()
           + " tickets"));
+      line(text, "Problem investigations of recurring tickets: " + knowledge.problemsOpened() + " opened, "
+          + knowledge.problemsOpenAtMonthEnd() + " open at the month's end");
     }
 
     heading(text, "Bottlenecks: median time per stage");

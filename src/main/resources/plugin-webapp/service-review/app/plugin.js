@@ -181,7 +181,9 @@ function knowledge(figures) {
     h('p', {id: 'review-knowledge-share'}, `Solved at first line with an article: ${figures.withArticle} of `
       + `${figures.solvedAtFirstLine} (${percent(figures.articleSharePercent)})`),
     table('review-articles-table', ['Article', 'Tickets solved'], figures.topArticles.map(article => [article.name,
-      number(article.tickets)]), 'No ticket was solved with an article.'));
+      number(article.tickets)]), 'No ticket was solved with an article.'),
+    h('p', {id: 'review-problems-open'}, `Problem investigations of recurring tickets: ${figures.problemsOpened} `
+      + `opened, ${figures.problemsOpenAtMonthEnd} open at the month's end`));
 }
 
 function outcome(page) {

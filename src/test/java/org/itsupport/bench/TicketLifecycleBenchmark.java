@@ -38,6 +38,7 @@ import org.itsupport.notification.NoticeOutbox;
 import org.itsupport.ticket.SampleIntake;
 import org.itsupport.knowledge.ArticleSearch;
 import org.itsupport.model.TicketProcess;
+import org.itsupport.problem.RecurringProblems;
 import org.itsupport.review.MonthlyReport;
 import org.itsupport.review.MonthlyReportCalculator;
 import org.itsupport.sla.BusinessCalendar;
@@ -84,6 +85,7 @@ class TicketLifecycleBenchmark {
   static final Duration HEAP_FILL_LIMIT = Duration.ofSeconds(Long.getLong("bench.heapFillSeconds", 120));
   static final int REST_CLIENTS = 16;
   static final int KNOWLEDGE_ARTICLES = Integer.getInteger("bench.articles", 10_000);
+  static final int RECURRENCE_TICKETS = Integer.getInteger("bench.recurrenceTickets", 10_000);
   /** Ticket and floor are measured in this many turns each. */
   static final int TURNS = 4;
 
@@ -99,6 +101,8 @@ class TicketLifecycleBenchmark {
   DataSource dataSource;
   @Autowired
   ArticleSearch search;
+  @Autowired
+  RecurringProblems recurring;
   @LocalServerPort
   int port;
 
@@ -230,11 +234,14 @@ class TicketLifecycleBenchmark {
     monthlyReport();
     // 8: first line's suggestions from a knowledge base of 10,000 published articles
     knowledgeSearch();
+    // 9: the recurring-problems check at intake, with 10,000 tickets of the last 30 days
+    recurrenceCheck();
     write();
   }
 
   /**
-   * Only the knowledge base's suggestions, on 10,000 published articles (seeded first):
+   * Only the knowledge base's suggestions, on 10,000 published articles, and the recurring-problems check, on 10,000
+   * tickets of the last 30 days (each seeded first):
    * mvn verify -Pbenchmark -Dtest=TicketLifecycleBenchmark#knowledgeOnly -Dbench.knowledgeOnly=true
    */
   @Test
@@ -243,7 +250,21 @@ class TicketLifecycleBenchmark {
       return;
     }
     knowledgeSearch();
+    recurrenceCheck();
     write();
+  }
+
+  private void recurrenceCheck() {
+    int tickets = RecurrenceLoad.seed(dataSource, RECURRENCE_TICKETS);
+    Map<String, Object> latency = RecurrenceLoad.check(recurring, engine, dataSource, 500);
+    result("recurrenceCheck", Map.of("ticketsOfTheLast30Days", tickets, "latency", latency));
+    for (String kind : List.of("all", "notedOrLinked", "openedAProblem")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> figures = (Map<String, Object>) latency.get(kind);
+      row("Recurring-problems check per intake, " + kind + " (" + figures.get("count") + " of 500; " + tickets
+          + " tickets in the last 30 days): p50 / p95 / p99 ms", figures.get("p50Ms") + " / " + figures.get("p95Ms")
+          + " / " + figures.get("p99Ms"), "all".equals(kind) ? "<= 20" : "");
+    }
   }
 
   private void knowledgeSearch() {

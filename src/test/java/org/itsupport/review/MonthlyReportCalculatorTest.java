@@ -119,6 +119,9 @@ class MonthlyReportCalculatorTest {
     assertThat(report.knowledge().solvedAtFirstLine()).isEqualTo(2); // T1, T5
     assertThat(report.knowledge().withArticle()).isEqualTo(1); // T5
     assertThat(report.knowledge().articleSharePercent()).isEqualTo(50.0);
+    // no ticket of February 2025 recurred enough: no investigation (ProblemManagementTest's are in March)
+    assertThat(report.knowledge().problemsOpened()).isZero();
+    assertThat(report.knowledge().problemsOpenAtMonthEnd()).isZero();
     assertThat(report.knowledge().topArticles()).singleElement().satisfies(article -> {
       assertThat(article.name()).startsWith("KB-");
       assertThat(article.tickets()).isEqualTo(1);
