@@ -24,10 +24,10 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
-import org.itsupport.knowledge.ArticleProcess;
+import org.itsupport.model.ArticleProcess;
 import org.itsupport.model.TicketProcess;
-import org.itsupport.problem.ProblemProcess;
-import org.itsupport.review.ServiceReviewProcess;
+import org.itsupport.model.ProblemProcess;
+import org.itsupport.model.ServiceReviewProcess;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,6 +5,7 @@ import static org.itsupport.model.TicketVariables.*;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.itsupport.model.ArticleProcess;
 import org.itsupport.shared.CompletingUser;
 import org.springframework.stereotype.Component;
 

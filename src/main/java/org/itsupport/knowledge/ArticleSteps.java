@@ -1,6 +1,6 @@
 package org.itsupport.knowledge;
 
-import static org.itsupport.knowledge.ArticleProcess.*;
+import static org.itsupport.model.ArticleProcess.*;
 
 import java.util.List;
 import java.util.Optional;

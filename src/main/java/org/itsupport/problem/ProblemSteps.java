@@ -1,12 +1,12 @@
 package org.itsupport.problem;
 
-import static org.itsupport.problem.ProblemProcess.*;
+import static org.itsupport.model.ProblemProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.itsupport.knowledge.ArticleProcess;
+import org.itsupport.model.ArticleProcess;
 import org.itsupport.shared.CompletingUser;
 import org.itsupport.shared.JsonVariables;
 import org.itsupport.ticket.InputRules;

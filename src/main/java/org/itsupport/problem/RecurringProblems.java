@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
+import org.itsupport.model.ProblemProcess;
 import org.itsupport.problem.Problems.Cluster;
 import org.itsupport.shared.EngineClock;
 import org.springframework.stereotype.Component;

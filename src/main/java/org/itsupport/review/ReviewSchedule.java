@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.itsupport.model.ServiceReviewProcess;
 import org.itsupport.shared.EngineClock;
 import org.itsupport.shared.RepeatingTimers;
 import org.itsupport.sla.BusinessCalendar;

@@ -1,6 +1,6 @@
 package org.itsupport.review;
 
-import static org.itsupport.review.ServiceReviewProcess.*;
+import static org.itsupport.model.ServiceReviewProcess.*;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

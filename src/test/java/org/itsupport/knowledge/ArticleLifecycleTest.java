@@ -1,7 +1,7 @@
 package org.itsupport.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.itsupport.knowledge.ArticleProcess.*;
+import static org.itsupport.model.ArticleProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.itsupport.ApplicationTest;
+import org.itsupport.model.ProblemProcess;
 import org.itsupport.model.TicketProcess;
 import org.itsupport.shared.JsonVariables;
 import org.itsupport.ticket.SampleIntake;

@@ -21,7 +21,7 @@ import org.itsupport.database.TestDatabase;
 import org.itsupport.database.TestPostgres;
 import org.itsupport.identity.Roles;
 import org.itsupport.model.TicketProcess;
-import org.itsupport.review.ServiceReviewProcess;
+import org.itsupport.model.ServiceReviewProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;

@@ -1,7 +1,7 @@
 package org.itsupport.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.itsupport.review.ServiceReviewProcess.*;
+import static org.itsupport.model.ServiceReviewProcess.*;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

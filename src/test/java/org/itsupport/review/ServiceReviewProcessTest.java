@@ -2,7 +2,7 @@ package org.itsupport.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.itsupport.review.ServiceReviewProcess.*;
+import static org.itsupport.model.ServiceReviewProcess.*;
 
 import java.time.Instant;
 import java.time.LocalDate;

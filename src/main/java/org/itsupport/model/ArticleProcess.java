@@ -1,4 +1,4 @@
-package org.itsupport.knowledge;
+package org.itsupport.model;
 
 import java.util.List;
 

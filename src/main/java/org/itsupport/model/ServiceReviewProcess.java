@@ -1,4 +1,4 @@
-package org.itsupport.review;
+package org.itsupport.model;
 
 /** Ids and variables of processes/monthly-service-review.bpmn that code, forms and tests refer to. */
 public final class ServiceReviewProcess {

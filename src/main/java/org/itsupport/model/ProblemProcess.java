@@ -1,4 +1,4 @@
-package org.itsupport.problem;
+package org.itsupport.model;
 
 /** Ids and variables of processes/problem-investigation.bpmn that code, forms and tests refer to. */
 public final class ProblemProcess {
