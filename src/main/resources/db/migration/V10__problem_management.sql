@@ -22,7 +22,7 @@ create table problem (
   cluster_by          varchar(40)   not null,
   cluster_key         varchar(400)  not null,
   service_type        varchar(40),
-  investigating_group varchar(64)   not null,
+  investigating_group varchar(64),
   opened_at           timestamp     not null,
   root_cause          text,
   workaround          text,

@@ -27,6 +27,11 @@ public class ProblemSteps {
     this.problems = problems;
   }
 
+  /** Task listener on create of the investigation: the problem records the group the routing table named. */
+  public void assigned(DelegateTask task) {
+    problems.assign((String) task.getVariable(PROBLEM_ID), (String) task.getVariable(GROUP));
+  }
+
   /** Task listener on create of both tasks: the problem's tickets as they are linked now. */
   public void listTickets(DelegateTask task) {
     task.setVariable(TICKETS, JsonVariables.list(problems.tickets((String) task.getVariable(PROBLEM_ID))));

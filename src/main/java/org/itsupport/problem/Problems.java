@@ -72,14 +72,19 @@ public class Problems {
   }
 
   /** Opens a problem for the cluster; empty when one is open already (another node may just have opened it). */
-  public Optional<String> open(Cluster cluster, String serviceType, String group) {
+  public Optional<String> open(Cluster cluster, String serviceType) {
     Integer number = database.queryForObject(
         "update problem_counter set last_number = last_number + 1 returning last_number", Integer.class);
     String id = "PRB-%05d".formatted(number);
-    int opened = database.update("insert into problem (id, cluster_by, cluster_key, service_type, investigating_group,"
-        + " opened_at) values (?, ?, ?, ?, ?, ?) on conflict (cluster_by, cluster_key) where closed_at is null"
-        + " do nothing", id, cluster.by(), cluster.key(), serviceType, group, now());
+    int opened = database.update("insert into problem (id, cluster_by, cluster_key, service_type, opened_at)"
+        + " values (?, ?, ?, ?, ?) on conflict (cluster_by, cluster_key) where closed_at is null do nothing", id,
+        cluster.by(), cluster.key(), serviceType, now());
     return opened == 1 ? Optional.of(id) : Optional.empty();
+  }
+
+  /** The group the routing table named to investigate it. */
+  public void assign(String problemId, String group) {
+    database.update("update problem set investigating_group = ? where id = ?", group, problemId);
   }
 
   public void link(String problemId, String ticketNumber) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -24,14 +23,13 @@ import org.springframework.stereotype.Component;
  * At intake, after the ticket is registered: notes what it may recur on, and for each kind of cluster asks the
  * process owner's table "problem-thresholds" how many tickets within how many days make a problem. A ticket of a
  * cluster with an open problem is linked to it; a ticket that reaches the threshold opens the problem, links the
- * cluster's tickets and starts its investigation for the group the routing table names. Tickets a problem of the
+ * cluster's tickets and starts its investigation (which asks the routing table for its group, after the intake). Tickets a problem of the
  * cluster investigated already do not count again.
  */
 @Component("recurringProblems")
 public class RecurringProblems {
 
   static final String THRESHOLDS = "problem-thresholds";
-  static final String ROUTING = "ticket-routing";
 
   private final Problems problems;
 
@@ -77,9 +75,7 @@ public class RecurringProblems {
       if (problems.count(cluster, since) < thresholds.get().tickets()) {
         continue;
       }
-      String group = (String) decisions.evaluateDecisionTableByKey(ROUTING,
-          Variables.createVariables().putValue(SERVICE_TYPE, serviceType)).getSingleResult().getEntry(SPECIALIST_GROUP);
-      Optional<String> opened = problems.open(cluster, serviceType, group);
+      Optional<String> opened = problems.open(cluster, serviceType);
       if (opened.isEmpty()) { // another node opened it a moment ago
         problems.openProblem(cluster).ifPresent(problem -> {
           problems.link(problem.id(), number);
@@ -89,8 +85,8 @@ public class RecurringProblems {
       }
       problems.clusterTickets(cluster, since).forEach(earlier -> problems.link(opened.get(), earlier));
       engine.getRuntimeService().startProcessInstanceByKey(ProblemProcess.KEY,
-          opened.get(), Map.of(ProblemProcess.PROBLEM_ID, opened.get(), ProblemProcess.CLUSTER, describe(cluster),
-              ProblemProcess.GROUP, group));
+          opened.get(), Variables.createVariables().putValue(ProblemProcess.PROBLEM_ID, opened.get())
+              .putValue(ProblemProcess.CLUSTER, describe(cluster)).putValue(SERVICE_TYPE, serviceType));
       linked.add(opened.get());
     }
     return linked.stream().findFirst();

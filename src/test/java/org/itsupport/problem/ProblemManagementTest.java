@@ -120,11 +120,15 @@ class ProblemManagementTest {
     assertThat(problems.tickets(opened.get(0).getBusinessKey())).hasSize(10);
   }
 
-  /** The open investigations of the cluster with that key. */
+  /** The open investigations of the cluster with that key, started as the job executor would start them. */
   private List<ProcessInstance> investigations(String clusterKey) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProblemProcess.KEY).list()
-        .stream().filter(instance -> problems.find(instance.getBusinessKey()).map(Problem::clusterKey)
-            .filter(clusterKey::equals).isPresent()).toList();
+    List<ProcessInstance> investigations = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProblemProcess.KEY).list().stream().filter(instance -> problems.find(
+            instance.getBusinessKey()).map(Problem::clusterKey).filter(clusterKey::equals).isPresent()).toList();
+    investigations.forEach(investigation -> engine.getManagementService().createJobQuery()
+        .processInstanceId(investigation.getId()).messages().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId())));
+    return investigations;
   }
 
   private String ticket(String at, String serviceType, String system, String title) {
