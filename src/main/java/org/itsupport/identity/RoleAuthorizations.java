@@ -43,9 +43,6 @@ public class RoleAuthorizations {
     this.authorizations = authorizations;
   }
 
-  private static final List<String> KNOWLEDGE_AUTHORS = List.of(SERVICE_DESK, HARDWARE_SUPPORT, SOFTWARE_SUPPORT,
-      NETWORK_SUPPORT, SECURITY_RESPONSE, CHANGE_APPROVERS, SERVICE_MANAGERS, PROCESS_OWNERS);
-
   /** Adds the missing grants; existing ones, and any an administrator added, stay. The README's role matrix. */
   public void grant() {
     for (String group : Roles.allIds()) {
@@ -80,7 +77,7 @@ public class RoleAuthorizations {
       grant(group, PROCESS_DEFINITION, ProblemProcess.KEY, READ);
     }
     // agents and process owners propose knowledge articles; process owners and service managers review them
-    for (String group : KNOWLEDGE_AUTHORS) {
+    for (String group : STAFF) {
       grant(group, PROCESS_DEFINITION, ArticleProcess.KEY, READ, CREATE_INSTANCE);
       grant(group, PROCESS_INSTANCE, ANY, CREATE);
     }

@@ -1,6 +1,7 @@
 package org.itsupport.identity;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -40,6 +41,9 @@ public final class Roles {
   /** Groups that work ticket tasks in Tasklist. */
   public static final List<String> AGENTS = List.of(SERVICE_DESK, HARDWARE_SUPPORT, SOFTWARE_SUPPORT,
       NETWORK_SUPPORT, SECURITY_RESPONSE, CHANGE_APPROVERS, SERVICE_MANAGERS);
+
+  /** Everyone who works tickets or owns the rules: the agents and the process owners. */
+  public static final List<String> STAFF = Stream.concat(AGENTS.stream(), Stream.of(PROCESS_OWNERS)).toList();
 
   /** Whether the signed-in user is in the group. */
   public static boolean isMember(Authentication user, String group) {

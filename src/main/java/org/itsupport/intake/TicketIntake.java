@@ -134,7 +134,7 @@ public class TicketIntake {
     }
     if (idempotencyKey != null && !idempotencyKey.isBlank()) {
       if (idempotencyKey.length() > 200) {
-        throw new InvalidInputException(List.of(new InputRules.Problem("Idempotency-Key", "is longer than 200 characters")));
+        throw InvalidInputException.of("Idempotency-Key", "is longer than 200 characters");
       }
       Authentication caller = identity.getCurrentAuthentication();
       return "request:" + (caller == null ? "" : caller.getUserId()) + ":" + idempotencyKey.trim();

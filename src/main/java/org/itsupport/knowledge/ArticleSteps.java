@@ -2,7 +2,6 @@ package org.itsupport.knowledge;
 
 import static org.itsupport.model.ArticleProcess.*;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -50,11 +49,7 @@ public class ArticleSteps {
 
   /** Start listener: who proposes the article is its author; an article to revise must be published. */
   public void start(DelegateExecution execution) {
-    List<InputRules.Problem> unknown = execution.getVariableNames().stream().filter(name -> !START_FIELDS.contains(name))
-        .sorted().map(name -> new InputRules.Problem(name, "is not a field of this form")).toList();
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException(unknown);
-    }
+    InputRules.onlyFields(execution.getVariableNames(), START_FIELDS);
     var identity = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (identity != null) {
       execution.setVariable(AUTHOR, identity.getUserId()); // a user proposes for themselves, never for others
@@ -62,7 +57,7 @@ public class ArticleSteps {
       throw new IllegalStateException("An article proposed without a signed-in user needs " + AUTHOR);
     }
     if (execution.getVariable(ARTICLE_ID) instanceof String id && !id.isBlank()) {
-      Article article = articles.published(id.trim()).orElseThrow(() -> invalid(ARTICLE_ID,
+      Article article = articles.published(id.trim()).orElseThrow(() -> InvalidInputException.of(ARTICLE_ID,
           InputRules.quoted(id) + " is not a published article"));
       execution.setVariable(ARTICLE_ID, article.id());
       execution.setProcessBusinessKey(article.id());
@@ -107,7 +102,7 @@ public class ArticleSteps {
       if (claiming) {
         throw new AuthorizationException(reason);
       }
-      throw invalid(REVIEW_DECISION, reason);
+      throw InvalidInputException.of(REVIEW_DECISION, reason);
     }
     if (!claiming) {
       REVIEW_RULES.check(task::getVariable);
@@ -137,7 +132,4 @@ public class ArticleSteps {
         .filter(value -> !value.isEmpty()).orElse(null);
   }
 
-  private static InvalidInputException invalid(String field, String message) {
-    return new InvalidInputException(List.of(new InputRules.Problem(field, message)));
-  }
 }

@@ -2,6 +2,7 @@ package org.itsupport.knowledge;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.itsupport.identity.Roles;
@@ -24,9 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/knowledge/articles")
 public class KnowledgeController {
 
-  private static final List<String> READERS = List.of(Roles.SERVICE_DESK, Roles.HARDWARE_SUPPORT,
-      Roles.SOFTWARE_SUPPORT, Roles.NETWORK_SUPPORT, Roles.SECURITY_RESPONSE, Roles.CHANGE_APPROVERS,
-      Roles.SERVICE_MANAGERS, Roles.PROCESS_OWNERS, Roles.AUDITORS);
+  private static final List<String> READERS = Stream.concat(Roles.STAFF.stream(), Stream.of(Roles.AUDITORS)).toList();
   private static final List<String> RETIRERS = List.of(Roles.PROCESS_OWNERS, Roles.SERVICE_MANAGERS);
 
   private final Articles articles;

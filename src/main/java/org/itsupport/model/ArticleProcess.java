@@ -1,7 +1,5 @@
 package org.itsupport.model;
 
-import java.util.List;
-
 /** Ids and variables of processes/knowledge-article.bpmn that code, forms and tests refer to. */
 public final class ArticleProcess {
 
@@ -22,8 +20,6 @@ public final class ArticleProcess {
   public static final String KEYWORDS = "articleKeywords";
   /** The ticket whose fix the article was written from, if any. */
   public static final String SOURCE_TICKET = "articleSourceTicket";
-  public static final List<String> CONTENT = List.of(TITLE, SERVICE_TYPE, AFFECTED_SYSTEM, SYMPTOMS, STEPS, ROOT_CAUSE,
-      KEYWORDS);
 
   /** The article (KB-00042) and the version under review; an article to revise is named at the start. */
   public static final String ARTICLE_ID = "articleId";

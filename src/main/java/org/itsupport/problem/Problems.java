@@ -107,11 +107,6 @@ public class Problems {
         + " and closed_at is null", now(), by, notes, problemId);
   }
 
-  /** The number of problems open now. */
-  public int openCount() {
-    return database.queryForObject("select count(*) from problem where closed_at is null", Integer.class);
-  }
-
   private static String where(Cluster cluster) {
     return Cluster.AFFECTED_SYSTEM.equals(cluster.by()) ? "r.affected_system = ?"
         : "r.service_type = ? and r.department = ?";

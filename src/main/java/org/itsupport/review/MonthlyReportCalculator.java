@@ -278,7 +278,7 @@ public final class MonthlyReportCalculator {
     return percent(tickets.stream().filter(counted).count(), tickets.size());
   }
 
-  private static Double percent(long part, long whole) {
+  static Double percent(long part, long whole) {
     return whole == 0 ? null : round(100.0 * part / whole);
   }
 

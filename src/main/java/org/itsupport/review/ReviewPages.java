@@ -93,15 +93,12 @@ public class ReviewPages {
         .mapToLong(MonthlyReport.SlaCompliance::resolutionMet).sum();
     List<Double> means = report.satisfaction().meanByDimension().values().stream().filter(Objects::nonNull).toList();
     return new Trend(report.month(), report.opened().total(), report.closed().total(), report.highPriorityShare(),
-        report.firstLineResolutionRate(), report.reopenRate(), percent(response, closed), percent(resolution, closed),
+        report.firstLineResolutionRate(), report.reopenRate(), MonthlyReportCalculator.percent(response, closed),
+        MonthlyReportCalculator.percent(resolution, closed),
         MonthlyReportCalculator.mean(means));
   }
 
-  private static Double percent(long part, long whole) {
-    return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
-  }
-
   private static InvalidInputException invalid(String message) {
-    return new InvalidInputException(List.of(new InputRules.Problem("month", message)));
+    return InvalidInputException.of("month", message);
   }
 }

@@ -32,10 +32,6 @@ import org.springframework.stereotype.Component;
 @Component("reviewSteps")
 public class ReviewSteps {
 
-  /** Whose names the task's owner lists offer: everyone who works tickets or owns the rules. */
-  private static final List<String> STAFF = List.of(Roles.SERVICE_DESK, Roles.HARDWARE_SUPPORT,
-      Roles.SOFTWARE_SUPPORT, Roles.NETWORK_SUPPORT, Roles.SECURITY_RESPONSE, Roles.CHANGE_APPROVERS,
-      Roles.SERVICE_MANAGERS, Roles.PROCESS_OWNERS);
   private static final int LONGEST_ACTION = 500;
 
   private final ServiceReviews reviews;
@@ -51,11 +47,7 @@ public class ReviewSteps {
    * is refused to whoever asked for it; the timer's review of such a month ends at once.
    */
   public void prepare(DelegateExecution execution) {
-    List<InputRules.Problem> unknown = execution.getVariableNames().stream().filter(name -> !REVIEW_MONTH.equals(name))
-        .sorted().map(name -> new InputRules.Problem(name, "is not a field of this form")).toList();
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException(unknown);
-    }
+    InputRules.onlyFields(execution.getVariableNames(), List.of(REVIEW_MONTH));
     YearMonth month = pastMonth(execution.getVariable(REVIEW_MONTH));
     execution.setProcessBusinessKey(month.toString());
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
@@ -63,7 +55,7 @@ public class ReviewSteps {
         month));
     if (reviewedAlready.isPresent()) {
       if (identity.getCurrentAuthentication() != null) {
-        throw invalid(REVIEW_MONTH, reviewedAlready.get());
+        throw InvalidInputException.of(REVIEW_MONTH, reviewedAlready.get());
       }
       execution.setVariable(REVIEWED_ALREADY, true);
       return;
@@ -126,7 +118,7 @@ public class ReviewSteps {
     }
     ReviewOutcome outcome = new ReviewOutcome(((String) execution.getVariable(REVIEW_FINDINGS)).trim(), actions);
     if (!reviews.recordHeld(month, outcome, (String) execution.getVariable(REVIEW_HELD_BY))) {
-      throw invalid(REVIEW_MONTH, "the review of " + ReviewSummary.monthName(month) + " was held meanwhile;"
+      throw InvalidInputException.of(REVIEW_MONTH, "the review of " + ReviewSummary.monthName(month) + " was held meanwhile;"
           + " its outcome is on the Service review page");
     }
   }
@@ -138,16 +130,16 @@ public class ReviewSteps {
   private YearMonth pastMonth(Object value) {
     YearMonth current = YearMonth.from(EngineClock.now().atZone(calendar.zone()));
     if (!(value instanceof String text) || text.isBlank()) {
-      throw invalid(REVIEW_MONTH, "is required: the month to review, such as " + current.minusMonths(1));
+      throw InvalidInputException.of(REVIEW_MONTH, "is required: the month to review, such as " + current.minusMonths(1));
     }
     YearMonth month;
     try {
       month = YearMonth.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw invalid(REVIEW_MONTH, InputRules.quoted(text) + " is not a month such as " + current.minusMonths(1));
+      throw InvalidInputException.of(REVIEW_MONTH, InputRules.quoted(text) + " is not a month such as " + current.minusMonths(1));
     }
     if (!month.isBefore(current)) {
-      throw invalid(REVIEW_MONTH, month + " has not ended yet: a month is reviewed once it is over");
+      throw InvalidInputException.of(REVIEW_MONTH, month + " has not ended yet: a month is reviewed once it is over");
     }
     return month;
   }
@@ -168,7 +160,7 @@ public class ReviewSteps {
 
   private static List<Option> staff(IdentityService identity) {
     Map<String, Option> staff = new LinkedHashMap<>();
-    for (String group : STAFF) {
+    for (String group : Roles.STAFF) { // whose names the task's owner lists offer
       for (User user : identity.createUserQuery().memberOfGroup(group).list()) {
         String name = (user.getFirstName() + " " + user.getLastName()).trim();
         staff.putIfAbsent(user.getId(), new Option(name + " (" + user.getId() + ")", user.getId()));
@@ -194,7 +186,4 @@ public class ReviewSteps {
     return value == null || value instanceof String text && text.isBlank();
   }
 
-  private static InvalidInputException invalid(String field, String message) {
-    return new InvalidInputException(List.of(new InputRules.Problem(field, message)));
-  }
 }

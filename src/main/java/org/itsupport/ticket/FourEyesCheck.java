@@ -3,7 +3,6 @@ package org.itsupport.ticket;
 import static org.itsupport.model.TicketVariables.APPROVAL_DECISION;
 import static org.itsupport.model.TicketVariables.PLANNED_BY;
 
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -29,6 +28,6 @@ public class FourEyesCheck implements TaskListener {
     if (claiming) {
       throw new AuthorizationException(reason);
     }
-    throw new InvalidInputException(List.of(new InputRules.Problem(APPROVAL_DECISION, reason)));
+    throw InvalidInputException.of(APPROVAL_DECISION, reason);
   }
 }

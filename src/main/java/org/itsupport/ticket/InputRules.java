@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,15 @@ public final class InputRules {
     this.rules = List.copyOf(rules);
     this.valueLists = Map.copyOf(valueLists);
     this.maxLengths = Map.copyOf(maxLengths);
+  }
+
+  /** Refuses every name that is not one of the form's fields, each named in the answer. */
+  public static void onlyFields(Collection<String> names, Collection<String> fields) {
+    List<Problem> others = names.stream().filter(name -> !fields.contains(name)).sorted()
+        .map(name -> new Problem(name, "is not a field of this form")).toList();
+    if (!others.isEmpty()) {
+      throw new InvalidInputException(others);
+    }
   }
 
   public static Builder builder() {

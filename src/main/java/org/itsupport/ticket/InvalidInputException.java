@@ -17,6 +17,11 @@ public class InvalidInputException extends FormFieldValidationException {
     this.problems = List.copyOf(problems);
   }
 
+  /** One field and what is wrong with it. */
+  public static InvalidInputException of(String field, String message) {
+    return new InvalidInputException(List.of(new InputRules.Problem(field, message)));
+  }
+
   /** Each problem as "field: what is wrong". */
   public List<String> problems() {
     return problems.stream().map(InputRules.Problem::toString).toList();

@@ -96,7 +96,7 @@ public class RegisterTicket implements JavaDelegate {
       return null;
     }
     if (requesterId == null) {
-      throw new InvalidInputException(List.of(new InputRules.Problem(REQUESTER_ID, "is required when nobody is signed in")));
+      throw InvalidInputException.of(REQUESTER_ID, "is required when nobody is signed in");
     }
     // whether the user exists, whatever the caller may read of the directory
     long known = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()

@@ -153,9 +153,7 @@ class TicketAuditApiTest {
   }
 
   private WebappSession loggedIn(String user) {
-    WebappSession session = WebappSession.anonymous(port);
-    assertThat(session.login(user, "demo")).as("%s logs into Cockpit", user).isEqualTo(200);
-    return session;
+    return WebappSession.loggedIn(port, "cockpit", user);
   }
 
   private static JsonNode json(HttpResponse<String> response, int status) throws IOException {

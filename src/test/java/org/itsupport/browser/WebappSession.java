@@ -1,5 +1,7 @@
 package org.itsupport.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -39,6 +41,13 @@ public final class WebappSession {
   public static WebappSession anonymous(int port, String app) {
     WebappSession session = new WebappSession(port, app);
     session.get("/app/" + app + "/default/"); // hands out the XSRF token
+    return session;
+  }
+
+  /** A session of a demo user (password demo) logged into the webapp; the test fails when the login does. */
+  public static WebappSession loggedIn(int port, String app, String user) {
+    WebappSession session = anonymous(port, app);
+    assertThat(session.login(user, "demo")).as("%s logs into %s", user, app).isEqualTo(200);
     return session;
   }
 

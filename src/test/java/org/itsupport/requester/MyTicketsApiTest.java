@@ -128,9 +128,7 @@ class MyTicketsApiTest {
   }
 
   private WebappSession session(String user) {
-    WebappSession session = WebappSession.anonymous(port, "tasklist");
-    assertThat(session.login(user, "demo")).isEqualTo(200);
-    return session;
+    return WebappSession.loggedIn(port, "tasklist", user);
   }
 
   private ProcessInstance open(String requester) {
@@ -148,9 +146,7 @@ class MyTicketsApiTest {
   }
 
   private JsonNode get(String user, String path) throws Exception {
-    WebappSession session = WebappSession.anonymous(port, "tasklist");
-    assertThat(session.login(user, "demo")).isEqualTo(200);
-    HttpResponse<String> response = session.get(API + path);
+    HttpResponse<String> response = session(user).get(API + path);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }

@@ -119,9 +119,7 @@ class ServiceReviewApiTest {
   }
 
   private WebappSession loggedIn(String user) {
-    WebappSession session = WebappSession.anonymous(port);
-    assertThat(session.login(user, "demo")).as("login of %s", user).isEqualTo(200);
-    return session;
+    return WebappSession.loggedIn(port, "cockpit", user);
   }
 
   private static JsonNode json(HttpResponse<String> response, int status) throws IOException {
