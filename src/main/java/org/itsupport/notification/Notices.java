@@ -25,10 +25,13 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.itsupport.shared.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -140,13 +143,32 @@ public class Notices {
     }
   }
 
-  /** The ticket's variables, and the calling step's own (a question's), dates written in the service desk's zone. */
+  /**
+   * The ticket's variables, and the calling step's own (a question's), dates written in the service desk's zone.
+   * Only plain values: no template names a Json list (pauses, escalations, suggestions), and each would cost a read
+   * of its byte array and its parsing, for every notice.
+   */
   private Map<String, Object> facts(DelegateExecution ticket, DelegateExecution execution) {
-    Map<String, Object> facts = new HashMap<>(ticket.getVariables());
-    facts.putAll(execution.getVariables());
+    Map<String, Object> facts = new HashMap<>();
+    putPlainValues((AbstractVariableScope) ticket, facts);
+    Map<String, Object> step = new HashMap<>();
+    for (AbstractVariableScope scope = (AbstractVariableScope) execution; scope != null;
+        scope = scope.getParentVariableScope()) {
+      putPlainValues(scope, step); // the nearest scope's value of a name first, as getVariable reads it
+    }
+    facts.putAll(step);
     facts.replaceAll((name, value) -> value instanceof Date date ? format(date.toInstant()) : value);
     facts.put("closedWithoutReply", "no-reply".equals(facts.get(CLOSURE_REASON)));
     return facts;
+  }
+
+  private static void putPlainValues(AbstractVariableScope scope, Map<String, Object> facts) {
+    for (CoreVariableInstance variable : scope.getVariableInstancesLocal()) {
+      boolean inByteArray = variable instanceof VariableInstanceEntity entity && entity.getByteArrayValueId() != null;
+      if (!inByteArray && !facts.containsKey(variable.getName())) {
+        facts.put(variable.getName(), variable.getTypedValue(false).getValue());
+      }
+    }
   }
 
   private String format(Instant instant) {
