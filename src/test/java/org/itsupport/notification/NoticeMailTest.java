@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -58,6 +59,8 @@ class NoticeMailTest {
   RuntimeService runtime;
   @Autowired
   ManagementService management;
+  @Autowired
+  HistoryService history;
   @Autowired
   NoticeOutbox outbox;
   @Autowired
@@ -224,10 +227,11 @@ class NoticeMailTest {
   void aNoticeWhileTheMailServerIsDown_isDeliveredOnce_whenItIsBack() throws Exception {
     MAIL.stop();
     ProcessInstance ticket;
+    Job delivery;
     try {
       ticket = submit();
       assertThat(noticeJobs()).hasSize(1); // the receipt
-      Job delivery = noticeJobs().get(0);
+      delivery = noticeJobs().get(0);
       assertThatThrownBy(() -> management.executeJob(delivery.getId()))
           .hasMessageContaining("Notice 'Ticket " + ticket.getBusinessKey() + " received")
           .hasMessageContaining("could not be mailed");
@@ -256,6 +260,12 @@ class NoticeMailTest {
       assertThat(notice.attempts()).isEqualTo(2);
       assertThat(notice.deliveredAt()).isEqualTo(SUBMITTED.plus(Duration.ofMinutes(1)));
     });
+    // the failed attempt is in the job log with its error; the delivery itself is on the conversation only
+    assertThat(history.createHistoricJobLogQuery().jobId(delivery.getId()).list())
+        .singleElement().satisfies(log -> {
+          assertThat(log.isFailureLog()).isTrue();
+          assertThat(log.getJobExceptionMessage()).contains("could not be mailed");
+        });
   }
 
   @Test
