@@ -25,6 +25,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 final class StatementCounter implements BeanPostProcessor {
 
   private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|into|update)\\s+(\\w+)");
+  /** -Dbench.sqlTexts=true: also by the statement's text ("text ..."), to see which statements a change added. */
+  private static final boolean TEXTS = Boolean.getBoolean("bench.sqlTexts");
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private volatile boolean counting;
@@ -89,6 +91,10 @@ final class StatementCounter implements BeanPostProcessor {
     Matcher table = TABLE.matcher(text);
     if (table.find()) {
       counts.computeIfAbsent(type + " " + table.group(1).toUpperCase(Locale.ROOT), key -> new LongAdder()).increment();
+    }
+    if (TEXTS) {
+      counts.computeIfAbsent("text " + text.substring(0, Math.min(text.length(), 300)), key -> new LongAdder())
+          .increment();
     }
   }
 
