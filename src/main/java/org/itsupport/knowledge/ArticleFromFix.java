@@ -19,7 +19,8 @@ public class ArticleFromFix {
 
   /** Task listener on complete of *Execute change*. */
   public void propose(DelegateTask task) {
-    if (!"fixed".equals(task.getVariable(EXECUTION_OUTCOME)) || !Boolean.TRUE.equals(task.getVariable(PROPOSE_ARTICLE))) {
+    if (!"fixed".equals(task.getVariable(EXECUTION_OUTCOME))
+        || !Boolean.TRUE.equals(task.getVariable(PROPOSE_ARTICLE))) {
       return;
     }
     Map<String, Object> draft = new HashMap<>();

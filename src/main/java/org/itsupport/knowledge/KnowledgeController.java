@@ -82,7 +82,8 @@ public class KnowledgeController {
   }
 
   private static ResponseEntity<ProblemDetail> refused(String why) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, why));
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, why));
   }
 
   private static ResponseEntity<ProblemDetail> notFound(String id) {

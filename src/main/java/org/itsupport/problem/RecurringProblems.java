@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * At intake, after the ticket is registered: notes what it may recur on, and for each kind of cluster asks the
  * process owner's table "problem-thresholds" how many tickets within how many days make a problem. A ticket of a
  * cluster with an open problem is linked to it; a ticket that reaches the threshold opens the problem, links the
- * cluster's tickets and starts its investigation (which asks the routing table for its group, after the intake). Tickets a problem of the
- * cluster investigated already do not count again.
+ * cluster's tickets and starts its investigation (which asks the routing table for its group, after the intake).
+ * Tickets a problem of the cluster investigated already do not count again.
  */
 @Component("recurringProblems")
 public class RecurringProblems {
@@ -61,10 +61,7 @@ public class RecurringProblems {
     for (Cluster cluster : clusters(serviceType, system, department)) {
       // a later ticket joins the open problem: a row only, so tickets arriving together (as recurring ones do)
       // never contend for the investigation, whose tasks read the list when they open
-      Optional<Problem> open = problems.openProblem(cluster);
-      if (open.isPresent()) {
-        problems.link(open.get().id(), number);
-        linked.add(open.get().id());
+      if (linkToOpenProblem(cluster, number, linked)) {
         continue;
       }
       Optional<Thresholds> thresholds = thresholds(decisions, cluster, serviceType);
@@ -77,10 +74,7 @@ public class RecurringProblems {
       }
       Optional<String> opened = problems.open(cluster, serviceType);
       if (opened.isEmpty()) { // another node opened it a moment ago
-        problems.openProblem(cluster).ifPresent(problem -> {
-          problems.link(problem.id(), number);
-          linked.add(problem.id());
-        });
+        linkToOpenProblem(cluster, number, linked);
         continue;
       }
       problems.clusterTickets(cluster, since).forEach(earlier -> problems.link(opened.get(), earlier));
@@ -90,6 +84,16 @@ public class RecurringProblems {
       linked.add(opened.get());
     }
     return linked.stream().findFirst();
+  }
+
+  /** Links the ticket to the cluster's open problem, if it has one. */
+  private boolean linkToOpenProblem(Cluster cluster, String ticketNumber, List<String> linked) {
+    Optional<Problem> open = problems.openProblem(cluster);
+    open.ifPresent(problem -> {
+      problems.link(problem.id(), ticketNumber);
+      linked.add(problem.id());
+    });
+    return open.isPresent();
   }
 
   /**

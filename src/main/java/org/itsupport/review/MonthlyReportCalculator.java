@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.itsupport.model.ProblemProcess;
 import org.itsupport.model.TicketProcess;
 import org.itsupport.review.MonthlyReport.Counts;
 import org.itsupport.review.MonthlyReport.Recurring;
@@ -54,8 +55,6 @@ public final class MonthlyReportCalculator {
       RESOLUTION_SLA_MET, BUSINESS_MINUTES_TO_FIRST_RESPONSE, BUSINESS_MINUTES_TO_RESOLUTION, SCORE_RESPONSE_SPEED,
       SCORE_EFFICIENCY, SCORE_ATTITUDE, SCORE_EXPERTISE, FOLLOW_UP_REQUIRED, FOLLOW_UP_NOTES, SLA_ESCALATIONS,
       SOLVED_WITH_ARTICLE);
-  /** The process of recurring tickets' problem investigations (processes/problem-investigation.bpmn). */
-  static final String PROBLEM_INVESTIGATION = "problem-investigation";
   /** The articles listed as those that solved most tickets. */
   private static final int TOP_ARTICLES = 5;
   private static final int CHUNK = 500;
@@ -115,11 +114,11 @@ public final class MonthlyReportCalculator {
         Collectors.counting())).entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(TOP_ARTICLES).map(entry -> new Recurring(entry.getKey(), entry.getValue())).toList();
-    long problemsOpened = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROBLEM_INVESTIGATION)
+    long problemsOpened = history.createHistoricProcessInstanceQuery().processDefinitionKey(ProblemProcess.KEY)
         .startedAfter(from).startedBefore(to).count();
-    long stillOpen = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROBLEM_INVESTIGATION)
+    long stillOpen = history.createHistoricProcessInstanceQuery().processDefinitionKey(ProblemProcess.KEY)
         .startedBefore(to).unfinished().count() + history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROBLEM_INVESTIGATION).startedBefore(to).finishedAfter(to).count();
+        .processDefinitionKey(ProblemProcess.KEY).startedBefore(to).finishedAfter(to).count();
     return new MonthlyReport.Knowledge(solvedAtFirstLine.size(), withArticle.size(),
         percent(withArticle.size(), solvedAtFirstLine.size()), top, problemsOpened, stillOpen);
   }

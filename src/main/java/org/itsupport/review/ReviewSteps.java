@@ -118,8 +118,8 @@ public class ReviewSteps {
     }
     ReviewOutcome outcome = new ReviewOutcome(((String) execution.getVariable(REVIEW_FINDINGS)).trim(), actions);
     if (!reviews.recordHeld(month, outcome, (String) execution.getVariable(REVIEW_HELD_BY))) {
-      throw InvalidInputException.of(REVIEW_MONTH, "the review of " + ReviewSummary.monthName(month) + " was held meanwhile;"
-          + " its outcome is on the Service review page");
+      throw InvalidInputException.of(REVIEW_MONTH, "the review of " + ReviewSummary.monthName(month)
+          + " was held meanwhile; its outcome is on the Service review page");
     }
   }
 
@@ -130,13 +130,15 @@ public class ReviewSteps {
   private YearMonth pastMonth(Object value) {
     YearMonth current = YearMonth.from(EngineClock.now().atZone(calendar.zone()));
     if (!(value instanceof String text) || text.isBlank()) {
-      throw InvalidInputException.of(REVIEW_MONTH, "is required: the month to review, such as " + current.minusMonths(1));
+      throw InvalidInputException.of(REVIEW_MONTH, "is required: the month to review, such as "
+          + current.minusMonths(1));
     }
     YearMonth month;
     try {
       month = YearMonth.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw InvalidInputException.of(REVIEW_MONTH, InputRules.quoted(text) + " is not a month such as " + current.minusMonths(1));
+      throw InvalidInputException.of(REVIEW_MONTH, InputRules.quoted(text) + " is not a month such as "
+          + current.minusMonths(1));
     }
     if (!month.isBefore(current)) {
       throw InvalidInputException.of(REVIEW_MONTH, month + " has not ended yet: a month is reviewed once it is over");
