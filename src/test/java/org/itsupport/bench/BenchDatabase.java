@@ -1,5 +1,11 @@
 package org.itsupport.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +14,7 @@ import org.itsupport.database.TestPostgres;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The database the benchmark runs on: {@code -Dbench.database=embedded} (default: the product's embedded
@@ -18,6 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class BenchDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+  private static final Path EMBEDDED = Path.of("target", "bench");
+
   static String name() {
     return System.getProperty("bench.datasource.url") != null ? "external"
         : System.getProperty("bench.database", "embedded");
@@ -26,6 +35,25 @@ final class BenchDatabase implements ApplicationContextInitializer<ConfigurableA
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     TestPropertyValues.of(newDatabase()).applyTo(context);
+  }
+
+  /**
+   * Each run's embedded database is new, about half a GiB after a run: those of earlier runs go, unless their
+   * server still runs (its postmaster.pid is there).
+   */
+  private static void removeStoppedEmbeddedDatabases() {
+    try (DirectoryStream<Path> earlier = Files.newDirectoryStream(EMBEDDED, "embedded-*")) {
+      for (Path database : earlier) {
+        if (Files.isDirectory(database) && !Files.exists(database.resolve("postmaster.pid"))) {
+          FileSystemUtils.deleteRecursively(database);
+          Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".password"));
+        }
+      }
+    } catch (NoSuchFileException first) {
+      // no run before this one
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** spring.datasource (and Flyway) properties of a new database, for the benchmark or the application it starts. */
@@ -41,8 +69,11 @@ final class BenchDatabase implements ApplicationContextInitializer<ConfigurableA
         System.setProperty("test.postgres.fsync", System.getProperty("test.postgres.fsync", "on"));
         properties.putAll(TestDatabase.properties(TestPostgres.newDatabase()));
       }
-      case "embedded" -> properties.put("itsupport.embedded-database.directory",
-          "target/bench/embedded-" + UUID.randomUUID());
+      case "embedded" -> {
+        removeStoppedEmbeddedDatabases();
+        properties.put("itsupport.embedded-database.directory", EMBEDDED.resolve("embedded-" + UUID.randomUUID())
+            .toString());
+      }
       default -> throw new IllegalArgumentException("bench.database is embedded or server, not " + name());
     }
     return properties;
