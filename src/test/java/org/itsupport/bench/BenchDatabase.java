@@ -25,7 +25,7 @@ import org.springframework.util.FileSystemUtils;
  */
 final class BenchDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-  private static final Path EMBEDDED = Path.of("target", "bench");
+  private static final Path BENCH_DIRECTORY = Path.of("target", "bench");
 
   static String name() {
     return System.getProperty("bench.datasource.url") != null ? "external"
@@ -42,7 +42,7 @@ final class BenchDatabase implements ApplicationContextInitializer<ConfigurableA
    * server still runs (its postmaster.pid is there).
    */
   private static void removeStoppedEmbeddedDatabases() {
-    try (DirectoryStream<Path> earlier = Files.newDirectoryStream(EMBEDDED, "embedded-*")) {
+    try (DirectoryStream<Path> earlier = Files.newDirectoryStream(BENCH_DIRECTORY, "embedded-*")) {
       for (Path database : earlier) {
         if (Files.isDirectory(database) && !Files.exists(database.resolve("postmaster.pid"))) {
           FileSystemUtils.deleteRecursively(database);
@@ -71,7 +71,7 @@ final class BenchDatabase implements ApplicationContextInitializer<ConfigurableA
       }
       case "embedded" -> {
         removeStoppedEmbeddedDatabases();
-        properties.put("itsupport.embedded-database.directory", EMBEDDED.resolve("embedded-" + UUID.randomUUID())
+        properties.put("itsupport.embedded-database.directory", BENCH_DIRECTORY.resolve("embedded-" + UUID.randomUUID())
             .toString());
       }
       default -> throw new IllegalArgumentException("bench.database is embedded or server, not " + name());

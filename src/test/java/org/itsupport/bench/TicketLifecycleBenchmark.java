@@ -225,8 +225,7 @@ class TicketLifecycleBenchmark {
         + alone.get("jitCompilerSeconds"), "");
     row("REST intake, 16 / 1 client(s): write-ahead log KiB per ticket", intake.get("walKiBPerTicket") + " / "
         + alone.get("walKiBPerTicket"), "");
-    row("REST intake, 16 / 1 client(s): tickets/s", Math.round((double) intake.get("perSecond")
-        / (double) alone.get("perSecond") * 100) / 100.0, ">= 1.6");
+    row("REST intake, 16 / 1 client(s): tickets/s", ratio(intake, alone), ">= 1.6");
     row("Meanwhile, GET /engine-rest/task/count: p50 / p99 ms", intake.get("otherCallP50Ms") + " / "
         + intake.get("otherCallP99Ms"), "");
 
@@ -288,7 +287,7 @@ class TicketLifecycleBenchmark {
               + ", " + intake.get("jitCompilerSeconds") + ") / " + alone.get("perSecond") + " ("
               + alone.get("coreMsPerTicket") + ", " + alone.get("machineBusyPercent") + ", "
               + alone.get("jitCompilerSeconds") + ")",
-          "ratio " + Math.round((double) intake.get("perSecond") / (double) alone.get("perSecond") * 100) / 100.0);
+          "ratio " + ratio(intake, alone));
     }
     result("restIntakeRounds", rounds);
     write();
@@ -627,6 +626,11 @@ class TicketLifecycleBenchmark {
   static long residentKiB(long pid) throws IOException {
     return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith("VmRSS:"))
         .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1L);
+  }
+
+  /** Tickets per second of the 16 clients over those of one, to two decimals. */
+  private static double ratio(Map<String, Object> intake, Map<String, Object> alone) {
+    return Math.round((double) intake.get("perSecond") / (double) alone.get("perSecond") * 100) / 100.0;
   }
 
   static double round(double value) {
